@@ -1,0 +1,24 @@
+package io.prism;
+
+import java.time.Duration;
+
+/**
+ * Per-actor options gathered by {@link ActorBuilder}. A null field means "not set here": the class's {@link Gpu}
+ * annotation or the runtime's configured default applies.
+ *
+ * @param name             unique name to look the actor up by, or null
+ * @param gpu              GPUs (fraction or whole number), or null for the class's {@code @Gpu}
+ * @param gpuMemory        GPU memory budget such as "6GiB", or null
+ * @param cpus             CPUs reserved for scheduling, or null for 1
+ * @param maxRestarts      times the actor is recreated after it dies; -1 for no limit
+ * @param maxConcurrency   calls the actor runs at once
+ * @param strategy         placement strategy, or null for PACK
+ * @param placementTimeout how long creation waits for capacity, or null for the default
+ */
+public record ActorOptions(String name, Double gpu, String gpuMemory, Double cpus, int maxRestarts,
+                           int maxConcurrency, PlacementStrategy strategy, Duration placementTimeout) {
+
+    public static ActorOptions defaults() {
+        return new ActorOptions(null, null, null, null, 0, 1, null, null);
+    }
+}

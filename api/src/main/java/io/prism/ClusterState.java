@@ -1,0 +1,49 @@
+package io.prism;
+
+import java.util.List;
+
+/**
+ * A point-in-time view of the cluster as the resource manager sees it: nodes and their GPUs, actors, and the
+ * requests waiting for capacity.
+ */
+public record ClusterState(List<Node> nodes, List<Actor> actors, List<Pending> pending) {
+    public ClusterState {
+        nodes = List.copyOf(nodes);
+        actors = List.copyOf(actors);
+        pending = List.copyOf(pending);
+    }
+
+    /** GPUs that hold at least one actor, over all nodes. */
+    public long gpusInUse() {
+        return nodes.stream().flatMap(n -> n.gpus().stream()).filter(g -> g.usedUnits() > 0).count();
+    }
+
+    /** A node: its id, address, the isolation it provides, CPUs and GPUs. */
+    public record Node(String id, String address, Isolation isolation, double cpus, double cpusUsed,
+                       List<GpuState> gpus) {
+        public Node {
+            gpus = List.copyOf(gpus);
+        }
+    }
+
+    /** A GPU with its used units and memory and the actors that hold a share of it. */
+    public record GpuState(int index, String name, boolean simulated, long totalMemory, long usedUnits,
+                           long usedMemory, List<ActorId> actors) {
+        public GpuState {
+            actors = List.copyOf(actors);
+        }
+
+        public double usedFraction() {
+            return usedUnits / (double) ActorPlacement.UNITS_PER_GPU;
+        }
+    }
+
+    /** An actor: id, optional name, class, state and (when placed) placement. */
+    public record Actor(ActorId id, String name, String className, ActorState state, ActorPlacement placement,
+                        int restarts) {
+    }
+
+    /** A request waiting for capacity and why it waits. */
+    public record Pending(ActorId id, String name, String className, String reason, long waitingMillis) {
+    }
+}

@@ -1,0 +1,9 @@
+package io.prism.function;
+
+import java.io.Serializable;
+
+/** A constructor reference with 6 arguments, such as {@code FraudScorer::new}. Serializable so Prism can name the constructor. */
+@FunctionalInterface
+public interface ActorCtor6<A, P1, P2, P3, P4, P5, P6> extends Serializable {
+    A create(P1 p1, P2 p2, P3 p3, P4 p4, P5 p5, P6 p6) throws Exception;
+}

@@ -1,0 +1,9 @@
+package io.prism.function;
+
+import java.io.Serializable;
+
+/** A reference to an actor method with 2 arguments whose result, if any, is not wanted. */
+@FunctionalInterface
+public interface ActorVoidFunc2<A, P1, P2> extends Serializable {
+    void accept(A actor, P1 p1, P2 p2) throws Exception;
+}

@@ -1,0 +1,14 @@
+package io.prism.spi;
+
+import io.prism.Prism;
+import io.prism.PrismConfig;
+
+/**
+ * A Prism runtime, found through {@link java.util.ServiceLoader}: {@code prism-runtime-core} registers one in
+ * {@code META-INF/services/io.prism.spi.PrismRuntimeProvider}.
+ */
+public interface PrismRuntimeProvider {
+
+    /** Starts an embedded Prism: head and worker in this JVM. */
+    Prism start(PrismConfig config);
+}

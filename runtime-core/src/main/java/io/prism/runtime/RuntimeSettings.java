@@ -1,0 +1,24 @@
+package io.prism.runtime;
+
+import com.typesafe.config.Config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The {@code prism { ... }} settings of runtime-core, read once from the merged configuration. */
+public record RuntimeSettings(String gpus, String gpusWhenNoCuda, int cpus, String nodeName,
+                              Map<String, String> labels, Duration placementTimeout, Duration callTimeout,
+                              Duration controlTimeout, Duration pendingCheckInterval, int locationCacheSize) {
+
+    public static RuntimeSettings from(Config root) {
+        Config c = root.getConfig("prism");
+        Map<String, String> labels = new LinkedHashMap<>();
+        c.getConfig("labels").entrySet().forEach(e -> labels.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
+        int cpus = c.getInt("cpus");
+        return new RuntimeSettings(c.getString("gpus"), c.getString("gpus-when-no-cuda"),
+            cpus > 0 ? cpus : Runtime.getRuntime().availableProcessors(), c.getString("node-name"), Map.copyOf(labels),
+            c.getDuration("placement-timeout"), c.getDuration("call-timeout"), c.getDuration("control-timeout"),
+            c.getDuration("pending-check-interval"), c.getInt("location-cache-size"));
+    }
+}

@@ -1,0 +1,110 @@
+package io.prism.runtime.call;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.prism.exception.ActorDiedException;
+import io.prism.exception.PrismException;
+import io.prism.runtime.protocol.ErrorInfo;
+import org.apache.pekko.actor.typed.ActorRef;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The futures this JVM waits on, by correlation id: calls to actors and control requests to the resource manager.
+ * Callers register; the reply actor completes. Thread-safe.
+ *
+ * <p>A call to a host that has just terminated must fail rather than wait for its timeout. Registration and
+ * termination race, so both sides follow one order: a caller registers and then checks whether its target is known
+ * dead; the reply actor marks the target dead and then sweeps the registered calls. Whichever comes second sees the
+ * other's write.
+ */
+public final class CallRegistry {
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final Cache<ActorRef<?>, String> deadTargets = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    /** One awaited reply. {@code target} is the host called, or null for control requests. */
+    public record Pending(CompletableFuture<Object> future, ActorRef<?> target, long deadlineNanos,
+                          Function<ErrorInfo, PrismException> onError, String what) {
+    }
+
+    /**
+     * Registers a future for a reply; the returned id goes into the request.
+     *
+     * @param onError turns a failure reply into the exception the caller sees
+     * @param what    what is awaited, for timeout messages ("FraudScorer::score on FraudScorer 'fraud-1'")
+     */
+    public long register(CompletableFuture<Object> future, ActorRef<?> target, Duration timeout,
+                         Function<ErrorInfo, PrismException> onError, String what) {
+        long id = ids.incrementAndGet();
+        pending.put(id, new Pending(future, target, System.nanoTime() + timeout.toNanos(), onError, what));
+        if (target != null) {
+            String why = deadTargets.getIfPresent(target);
+            if (why != null) {
+                fail(id, new ActorDiedException(what + " failed: " + why));
+            }
+        }
+        return id;
+    }
+
+    /** Completes the future of {@code id} with {@code value}; false when nobody waits for it any more. */
+    public boolean complete(long id, Object value) {
+        Pending p = pending.remove(id);
+        return p != null && p.future().complete(value);
+    }
+
+    /** Fails the future of {@code id} with the exception its registration maps {@code error} to. */
+    public void fail(long id, ErrorInfo error) {
+        Pending p = pending.remove(id);
+        if (p != null) {
+            p.future().completeExceptionally(p.onError().apply(error));
+        }
+    }
+
+    public void fail(long id, Throwable t) {
+        Pending p = pending.remove(id);
+        if (p != null) {
+            p.future().completeExceptionally(t);
+        }
+    }
+
+    /** Forgets a registration whose request could not be sent. */
+    public void cancel(long id) {
+        pending.remove(id);
+    }
+
+    /** Marks {@code target} dead and fails every call waiting on it. */
+    public void targetDied(ActorRef<?> target, String why) {
+        deadTargets.put(target, why);
+        pending.forEach((id, p) -> {
+            if (target.equals(p.target())) {
+                fail(id, new ActorDiedException(p.what() + " failed: " + why));
+            }
+        });
+    }
+
+    /** Fails every registration past its deadline. */
+    public void expire(long nowNanos) {
+        pending.forEach((id, p) -> {
+            if (nowNanos - p.deadlineNanos() > 0) {
+                fail(id, new PrismException(p.what() + " got no reply in time",
+                    new TimeoutException("no reply within the timeout")));
+            }
+        });
+    }
+
+    /** Fails everything still waiting: the runtime is shutting down. */
+    public void failAll(String why) {
+        pending.forEach((id, p) -> fail(id, new PrismException(p.what() + " failed: " + why)));
+    }
+
+    public int size() {
+        return pending.size();
+    }
+}

@@ -1,0 +1,76 @@
+package io.prism.runtime.call;
+
+import io.prism.runtime.protocol.PrismMessage;
+import io.prism.runtime.protocol.Reply;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The one long-lived reply actor of a JVM: every call and control request names it as {@code replyTo}, and it
+ * completes the caller's future by correlation id. It also watches the hosts this JVM calls, so that calls in flight
+ * to a host that stops fail at once instead of at their timeout.
+ */
+public final class Replies {
+
+    /** Asks the reply actor to watch a host this JVM is about to call. */
+    public record Watch(ActorRef<?> host, String actor) implements PrismMessage {
+    }
+
+    private record HostTerminated(ActorRef<?> host, String actor) implements PrismMessage {
+    }
+
+    private enum Tick implements PrismMessage { INSTANCE }
+
+    private Replies() {
+    }
+
+    /**
+     * @param onHostDied told of every watched host that stopped, after its calls were failed (the location cache
+     *                   drops its entry)
+     */
+    public static Behavior<PrismMessage> create(CallRegistry registry, Duration sweepInterval,
+                                                Consumer<ActorRef<?>> onHostDied) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, sweepInterval);
+            Set<ActorRef<?>> watched = new HashSet<>();
+            return Behaviors.receive(PrismMessage.class)
+                .onMessage(Reply.Ok.class, ok -> {
+                    registry.complete(ok.id(), ok.value());
+                    return Behaviors.same();
+                })
+                .onMessage(Reply.Failed.class, f -> {
+                    registry.fail(f.id(), f.error());
+                    return Behaviors.same();
+                })
+                .onMessage(Watch.class, w -> {
+                    if (watched.add(w.host())) {
+                        ctx.watchWith(w.host(), new HostTerminated(w.host(), w.actor()));
+                    }
+                    return Behaviors.same();
+                })
+                .onMessage(HostTerminated.class, t -> {
+                    watched.remove(t.host());
+                    onHostDied.accept(t.host());
+                    registry.targetDied(t.host(), t.actor() + " stopped");
+                    return Behaviors.same();
+                })
+                .onMessage(Tick.class, t -> {
+                    registry.expire(System.nanoTime());
+                    return Behaviors.same();
+                })
+                .build();
+        }));
+    }
+
+    /** The reference callers put in their requests. */
+    @SuppressWarnings("unchecked")
+    public static ActorRef<Reply> replyTo(ActorRef<PrismMessage> replies) {
+        return (ActorRef<Reply>) (ActorRef<?>) replies;
+    }
+}

@@ -1,0 +1,36 @@
+package io.prism.runtime.handle;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.prism.ActorId;
+import io.prism.runtime.protocol.ActorLocation;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * ActorId → where its current incarnation runs. Filled when a handle learns a location, emptied for a host as soon
+ * as that host stops, so the next call asks the resource manager where the actor went.
+ */
+public final class LocationCache {
+    private final Cache<ActorId, ActorLocation> locations;
+
+    public LocationCache(int maximumSize) {
+        this.locations = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    }
+
+    public ActorLocation get(ActorId id) {
+        return locations.getIfPresent(id);
+    }
+
+    public void put(ActorLocation location) {
+        locations.put(location.id(), location);
+    }
+
+    public void invalidate(ActorId id) {
+        locations.invalidate(id);
+    }
+
+    /** Drops every entry that points at {@code host}. */
+    public void hostStopped(ActorRef<?> host) {
+        locations.asMap().values().removeIf(l -> l.host().equals(host));
+    }
+}

@@ -1,0 +1,118 @@
+package io.prism.runtime.handle;
+
+import io.prism.ActorId;
+import io.prism.ActorPlacement;
+import io.prism.exception.ActorDiedException;
+import io.prism.exception.PrismException;
+import io.prism.runtime.call.Errors;
+import io.prism.runtime.call.MethodRefs;
+import io.prism.runtime.protocol.ActorLocation;
+import io.prism.runtime.protocol.Invoke;
+import io.prism.runtime.protocol.MethodRef;
+import io.prism.spi.AbstractActorHandle;
+
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The handle users hold. A call is one {@code tell} of an {@link Invoke} straight to the actor's host, whose reply
+ * comes back to this JVM's reply actor; the resource manager is asked only when the location is not cached.
+ */
+final class PrismActorHandle<A> extends AbstractActorHandle<A> {
+    private final PrismClient client;
+    private final ActorId id;
+    private final String name;
+    private final String describe;
+    private volatile boolean killed;
+
+    PrismActorHandle(PrismClient client, ActorId id, String name, String className) {
+        this.client = client;
+        this.id = id;
+        this.name = name;
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        this.describe = name == null ? simple + " (" + id + ")" : simple + " '" + name + "' (" + id + ")";
+    }
+
+    @Override
+    public ActorId id() {
+        return id;
+    }
+
+    @Override
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    @Override
+    public ActorPlacement placement() {
+        return await(client.locate(id, describe)).placement();
+    }
+
+    @Override
+    public void kill() {
+        killed = true;
+        await(client.kill(id, describe));
+    }
+
+    @Override
+    protected <R> CompletableFuture<R> invoke(Serializable method, Object[] args) {
+        MethodRef ref;
+        try {
+            ref = MethodRefs.method(method);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (killed) {
+            return CompletableFuture.failedFuture(new ActorDiedException(ref.display() + " on " + describe
+                + " failed: the actor was killed"));
+        }
+        ActorLocation location = client.cachedLocation(id);
+        if (location != null) {
+            return call(location, ref, args);
+        }
+        return client.locate(id, describe).thenCompose(l -> call(l, ref, args));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> CompletableFuture<R> call(ActorLocation location, MethodRef ref, Object[] args) {
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        String what = ref.display() + " on " + describe;
+        long callId = client.registry().register(future, location.host(), client.callTimeout(),
+            e -> Errors.toException(e, describe, ref.display()), what);
+        location.host().tell(new Invoke(callId, ref, args, client.replyTo()));
+        return (CompletableFuture<R>) future;
+    }
+
+    @Override
+    protected void send(Serializable method, Object[] args) {
+        MethodRef ref = MethodRefs.method(method);
+        if (killed) {
+            throw new ActorDiedException(ref.display() + " on " + describe + " failed: the actor was killed");
+        }
+        ActorLocation location = client.cachedLocation(id);
+        if (location != null) {
+            location.host().tell(new Invoke(0, ref, args, null));
+        } else {
+            client.locate(id, describe).thenAccept(l -> l.host().tell(new Invoke(0, ref, args, null)));
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrismException("interrupted", e);
+        } catch (ExecutionException | CompletionException e) {
+            throw PrismException.rethrow(e.getCause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ActorHandle[" + describe + "]";
+    }
+}

@@ -1,0 +1,354 @@
+package io.prism.runtime.manager;
+
+import io.prism.ActorId;
+import io.prism.ActorPlacement;
+import io.prism.ActorState;
+import io.prism.Isolation;
+import io.prism.runtime.node.NodeAgent;
+import io.prism.runtime.placement.NodeId;
+import io.prism.runtime.placement.ResourceRequest;
+import io.prism.runtime.placement.Scheduler;
+import io.prism.runtime.protocol.ActorLocation;
+import io.prism.runtime.protocol.ActorSpec;
+import io.prism.runtime.protocol.ErrorInfo;
+import io.prism.runtime.protocol.Invoke;
+import io.prism.runtime.protocol.PrismMessage;
+import io.prism.runtime.protocol.Reply;
+import io.prism.resources.ledger.AllocationKey;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The cluster singleton that decides where actors run. It keeps the cluster's GPU ledger (through the
+ * {@link Scheduler}), the actor table and names, and the queue of requests waiting for capacity. It is on the
+ * control path only: calls go from callers straight to the actors' hosts.
+ */
+public final class ResourceManager extends AbstractBehavior<ResourceManager.Command> {
+
+    public sealed interface Command extends PrismMessage {
+    }
+
+    /** A node agent offers its node. */
+    public record RegisterNode(NodeAgent.NodeInfo node, ActorRef<NodeAgent.Command> agent) implements Command {
+    }
+
+    /** Place and construct an actor; answers with its {@link ActorLocation} once it is ready for calls. */
+    public record CreateActor(ActorSpec spec, long replyId, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** Stop an actor for good; answers once it has stopped. */
+    public record KillActor(ActorId id, long replyId, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** Where does this actor run now? Answers once it is ALIVE, or fails when it is DEAD. */
+    public record Locate(ActorId id, long replyId, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** The location of the live actor with this name, or null. */
+    public record LookupName(String name, long replyId, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** A {@link io.prism.ClusterState} snapshot. */
+    public record GetState(long replyId, ActorRef<Reply> replyTo) implements Command {
+    }
+
+    /** From a node agent: an incarnation's constructor returned. */
+    public record ActorStarted(AllocationKey key, ActorRef<Invoke> host) implements Command {
+    }
+
+    /** From a node agent: an incarnation's constructor threw, or its class was missing. */
+    public record ActorStartFailed(AllocationKey key, ErrorInfo error) implements Command {
+    }
+
+    /** From a node agent: an incarnation stopped; {@code died} is null when it was asked to stop. */
+    public record ActorStopped(AllocationKey key, ErrorInfo died) implements Command {
+    }
+
+    private enum Tick implements Command { INSTANCE }
+
+    private record Node(NodeAgent.NodeInfo info, ActorRef<NodeAgent.Command> agent) {
+    }
+
+    private static final int DEAD_RECORDS_KEPT = 10_000;
+
+    private final Scheduler scheduler = new Scheduler();
+    private final Map<NodeId, Node> nodes = new LinkedHashMap<>();
+    private final Map<ActorId, ActorRecord> actors = new HashMap<>();
+    private final Map<String, ActorId> names = new HashMap<>();
+    private final ArrayDeque<ActorId> dead = new ArrayDeque<>();
+
+    public static Behavior<Command> create(Duration pendingCheckInterval) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(Tick.INSTANCE, pendingCheckInterval);
+            return new ResourceManager(ctx);
+        }));
+    }
+
+    private ResourceManager(ActorContext<Command> ctx) {
+        super(ctx);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+            .onMessage(RegisterNode.class, this::onRegister)
+            .onMessage(CreateActor.class, this::onCreate)
+            .onMessage(KillActor.class, this::onKill)
+            .onMessage(Locate.class, this::onLocate)
+            .onMessage(LookupName.class, this::onLookupName)
+            .onMessage(GetState.class, this::onGetState)
+            .onMessage(ActorStarted.class, this::onStarted)
+            .onMessage(ActorStartFailed.class, this::onStartFailed)
+            .onMessage(ActorStopped.class, this::onStopped)
+            .onMessage(Tick.class, t -> onTick())
+            .build();
+    }
+
+    private Behavior<Command> onRegister(RegisterNode r) {
+        NodeAgent.NodeInfo info = r.node();
+        NodeId id = new NodeId(info.nodeId());
+        scheduler.addNode(id, info.devices(), info.cpuMillis(), info.labels());
+        nodes.put(id, new Node(info, r.agent()));
+        getContext().getLog().info("node {} joined: {} GPU(s), {} CPU(s), isolation {}", info.nodeId(),
+            info.devices().size(), info.cpuMillis() / 1000.0, info.isolation());
+        r.agent().tell(new NodeAgent.Registered());
+        placePending();
+        return this;
+    }
+
+    private Behavior<Command> onCreate(CreateActor c) {
+        ActorSpec spec = c.spec();
+        ActorRecord.Waiter waiter = new ActorRecord.Waiter(c.replyId(), c.replyTo());
+        if (spec.name() != null && names.containsKey(spec.name())) {
+            ActorRecord holder = actors.get(names.get(spec.name()));
+            waiter.fail(ErrorInfo.of(ErrorInfo.Kind.NAME_TAKEN, "actor name '" + spec.name() + "' is taken by "
+                + holder.spec.describe() + ": pick another name, or look that actor up with prism.actor(\""
+                + spec.name() + "\", " + simpleName(holder.spec.className()) + ".class)"));
+            return this;
+        }
+        ActorRecord rec = new ActorRecord(spec);
+        rec.creators.add(waiter);
+        actors.put(spec.id(), rec);
+        if (spec.name() != null) {
+            names.put(spec.name(), spec.id());
+        }
+        long now = System.nanoTime();
+        submit(rec, now, now + spec.placementTimeout().toNanos());
+        return this;
+    }
+
+    private void submit(ActorRecord rec, long now, long deadline) {
+        rec.pendingSinceNanos = now;
+        ResourceRequest request = new ResourceRequest(rec.key(), rec.spec.className(), rec.spec.name(),
+            rec.spec.shape(), rec.spec.strategy(), Map.of(), null, false);
+        Scheduler.Outcome outcome = scheduler.submit(request, now, deadline);
+        if (outcome instanceof Scheduler.Placed p) {
+            start(rec, p);
+        } else if (outcome instanceof Scheduler.Infeasible i) {
+            forget(rec, ErrorInfo.of(ErrorInfo.Kind.INVALID_REQUEST, i.reason()));
+        } else if (rec.incarnation == 0) {
+            rec.state = ActorState.PENDING;
+        }
+    }
+
+    private void start(ActorRecord rec, Scheduler.Placed p) {
+        Node node = nodes.get(p.decision().node());
+        boolean gpu = !p.decision().gpus().isEmpty();
+        rec.node = p.decision().node();
+        rec.placement = new ActorPlacement(node.info().nodeId(), p.decision().gpus(), p.decision().unitsPerGpu(),
+            p.decision().memoryPerGpu(), p.decision().cpuMillis() / 1000.0,
+            gpu ? node.info().isolation() : Isolation.NONE, rec.incarnation);
+        if (rec.state != ActorState.RESTARTING) {
+            rec.state = ActorState.STARTING;
+        }
+        node.agent().tell(new NodeAgent.StartActor(rec.spec, rec.incarnation, p.allocation(), rec.placement));
+    }
+
+    private Behavior<Command> onStarted(ActorStarted s) {
+        ActorRecord rec = actors.get(s.key().actor());
+        if (rec == null || !rec.isCurrent(s.key())) {
+            return this;
+        }
+        if (rec.killed) {
+            nodes.get(rec.node).agent().tell(new NodeAgent.StopActor(rec.spec.id(), rec.incarnation));
+            return this;
+        }
+        rec.state = ActorState.ALIVE;
+        rec.location = new ActorLocation(rec.spec.id(), rec.spec.name(), rec.spec.className(), rec.incarnation,
+            s.host(), rec.placement);
+        rec.answerLocated();
+        return this;
+    }
+
+    private Behavior<Command> onStartFailed(ActorStartFailed f) {
+        scheduler.release(f.key());
+        ActorRecord rec = actors.get(f.key().actor());
+        if (rec != null && rec.isCurrent(f.key())) {
+            if (rec.killed) {
+                died(rec, rec.spec.describe() + " was killed");
+            } else if (rec.incarnation == 0) {
+                forget(rec, f.error());
+            } else {
+                restartOrDie(rec, "its constructor threw on restart: " + f.error().describe());
+            }
+        }
+        placePending();
+        return this;
+    }
+
+    private Behavior<Command> onStopped(ActorStopped s) {
+        scheduler.release(s.key());
+        ActorRecord rec = actors.get(s.key().actor());
+        if (rec != null && rec.isCurrent(s.key())) {
+            if (rec.killed) {
+                died(rec, rec.spec.describe() + " was killed");
+            } else {
+                restartOrDie(rec, s.died() == null ? "its host stopped" : s.died().describe());
+            }
+        }
+        placePending();
+        return this;
+    }
+
+    private void restartOrDie(ActorRecord rec, String cause) {
+        if (!rec.spec.mayRestart(rec.restarts)) {
+            died(rec, rec.spec.describe() + " died (" + cause + ")" + (rec.restarts > 0
+                ? " after " + rec.restarts + " restart(s)" : "") + "; no restarts left (maxRestarts "
+                + rec.spec.maxRestarts() + ")");
+            return;
+        }
+        rec.restarts++;
+        rec.incarnation++;
+        rec.state = ActorState.RESTARTING;
+        rec.location = null;
+        getContext().getLog().warn("{} died ({}); restarting ({} of {})", rec.spec.describe(), cause,
+            rec.restarts, rec.spec.maxRestarts() < 0 ? "unlimited" : rec.spec.maxRestarts());
+        submit(rec, System.nanoTime(), Long.MAX_VALUE);
+    }
+
+    private Behavior<Command> onKill(KillActor k) {
+        ActorRecord.Waiter waiter = new ActorRecord.Waiter(k.replyId(), k.replyTo());
+        ActorRecord rec = actors.get(k.id());
+        if (rec == null || rec.state == ActorState.DEAD) {
+            waiter.ok(null);
+            return this;
+        }
+        rec.killed = true;
+        if (scheduler.cancel(rec.key())) {
+            died(rec, rec.spec.describe() + " was killed before it was placed");
+            waiter.ok(null);
+            return this;
+        }
+        rec.killers.add(waiter);
+        nodes.get(rec.node).agent().tell(new NodeAgent.StopActor(rec.spec.id(), rec.incarnation));
+        return this;
+    }
+
+    private Behavior<Command> onLocate(Locate l) {
+        ActorRecord.Waiter waiter = new ActorRecord.Waiter(l.replyId(), l.replyTo());
+        ActorRecord rec = actors.get(l.id());
+        if (rec == null) {
+            waiter.fail(ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, "no actor " + l.id() + " in this cluster"));
+        } else {
+            answerOrWait(rec, waiter);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onLookupName(LookupName l) {
+        ActorRecord.Waiter waiter = new ActorRecord.Waiter(l.replyId(), l.replyTo());
+        ActorId id = names.get(l.name());
+        if (id == null) {
+            waiter.ok(null);
+        } else {
+            answerOrWait(actors.get(id), waiter);
+        }
+        return this;
+    }
+
+    private void answerOrWait(ActorRecord rec, ActorRecord.Waiter waiter) {
+        switch (rec.state) {
+            case ALIVE -> waiter.ok(rec.location);
+            case DEAD -> waiter.fail(ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, rec.deathReason));
+            default -> rec.locators.add(waiter);
+        }
+    }
+
+    private Behavior<Command> onGetState(GetState g) {
+        g.replyTo().tell(new Reply.Ok(g.replyId(), ClusterStates.snapshot(scheduler, actors.values(),
+            nodeInfos(), System.nanoTime())));
+        return this;
+    }
+
+    private Map<NodeId, NodeAgent.NodeInfo> nodeInfos() {
+        Map<NodeId, NodeAgent.NodeInfo> infos = new LinkedHashMap<>();
+        nodes.forEach((id, n) -> infos.put(id, n.info()));
+        return infos;
+    }
+
+    private Behavior<Command> onTick() {
+        long now = System.nanoTime();
+        for (ResourceRequest expired : scheduler.expire(now)) {
+            ActorRecord rec = actors.get(expired.key().actor());
+            if (rec != null && rec.isCurrent(expired.key())) {
+                String why = scheduler.explain(expired);
+                forget(rec, ErrorInfo.of(ErrorInfo.Kind.PLACEMENT_TIMEOUT, rec.spec.describe() + " waited "
+                    + rec.spec.placementTimeout().toMillis() + " ms for capacity and was not placed: " + why
+                    + ". Free capacity (kill actors, add nodes) or raise placementTimeout."));
+            }
+        }
+        return this;
+    }
+
+    private void placePending() {
+        for (Scheduler.Placed p : scheduler.placePending(System.nanoTime())) {
+            ActorRecord rec = actors.get(p.request().key().actor());
+            if (rec != null && rec.isCurrent(p.request().key())) {
+                start(rec, p);
+            } else {
+                scheduler.release(p.request().key());
+            }
+        }
+    }
+
+    /** The actor never started: fail its creators and drop it and its name. */
+    private void forget(ActorRecord rec, ErrorInfo error) {
+        actors.remove(rec.spec.id());
+        releaseName(rec);
+        rec.failWaiters(error);
+    }
+
+    /** The actor is gone for good: keep its record a while so lookups can say why. */
+    private void died(ActorRecord rec, String reason) {
+        rec.state = ActorState.DEAD;
+        rec.deathReason = reason;
+        rec.location = null;
+        releaseName(rec);
+        rec.failWaiters(ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, reason));
+        rec.answerKillers();
+        dead.add(rec.spec.id());
+        while (dead.size() > DEAD_RECORDS_KEPT) {
+            actors.remove(dead.poll());
+        }
+    }
+
+    private void releaseName(ActorRecord rec) {
+        if (rec.spec.name() != null) {
+            names.remove(rec.spec.name(), rec.spec.id());
+        }
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,181 @@
+package io.prism.runtime.node;
+
+import io.prism.gpu.GpuContext;
+import io.prism.runtime.call.Invokers;
+import io.prism.runtime.protocol.ActorSpec;
+import io.prism.runtime.protocol.ErrorInfo;
+import io.prism.runtime.protocol.Invoke;
+import io.prism.runtime.protocol.PrismMessage;
+import io.prism.runtime.protocol.Reply;
+import io.prism.spi.CurrentActor;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * Hosts one incarnation of one user actor: runs its constructor, then its methods as {@link Invoke} messages
+ * arrive, one at a time (or up to {@code maxConcurrency} at once on a separate pool), and replies to each caller's
+ * reply actor. An {@link Error} thrown by actor code is fatal to the incarnation: the host reports it and stops.
+ */
+final class ActorHost extends AbstractBehavior<PrismMessage> {
+
+    /** What the host tells its node agent. */
+    interface Listener {
+        void started(ActorRef<Invoke> host);
+
+        void startFailed(ErrorInfo error);
+
+        void died(ErrorInfo error);
+    }
+
+    private record Done() implements PrismMessage {
+    }
+
+    private record Fatal() implements PrismMessage {
+    }
+
+    private final ActorSpec spec;
+    private final Listener listener;
+    private final AutoCloseable gpu;
+    private final CurrentActor.Binding binding;
+    private final Object instance;
+    private final Class<?> actorClass;
+    private final Executor concurrentPool;
+    private final StashBuffer<PrismMessage> waiting;
+    private int running;
+
+    static Behavior<PrismMessage> create(ActorSpec spec, Class<?> actorClass, GpuContext gpu, Listener listener,
+                                         Executor concurrentPool) {
+        return Behaviors.setup(ctx -> {
+            CurrentActor.Binding binding = new CurrentActor.Binding(actorClass.getSimpleName(), gpu);
+            CurrentActor.Binding previous = CurrentActor.bind(binding);
+            Object instance;
+            try {
+                instance = Invokers.construct(actorClass, spec.constructor(), spec.args());
+            } catch (Throwable t) {
+                closeQuietly(gpu);
+                listener.startFailed(ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED, t));
+                return Behaviors.stopped();
+            } finally {
+                CurrentActor.restore(previous);
+            }
+            return Behaviors.withStash(Math.max(1_000, spec.maxConcurrency() * 1_000), stash -> {
+                listener.started(ctx.getSelf().narrow());
+                return new ActorHost(ctx, spec, actorClass, instance, gpu, binding, listener, concurrentPool, stash);
+            });
+        });
+    }
+
+    private ActorHost(ActorContext<PrismMessage> ctx, ActorSpec spec, Class<?> actorClass, Object instance,
+                      GpuContext gpu, CurrentActor.Binding binding, Listener listener, Executor concurrentPool,
+                      StashBuffer<PrismMessage> waiting) {
+        super(ctx);
+        this.spec = spec;
+        this.actorClass = actorClass;
+        this.instance = instance;
+        this.gpu = gpu instanceof AutoCloseable c ? c : null;
+        this.binding = binding;
+        this.listener = listener;
+        this.concurrentPool = concurrentPool;
+        this.waiting = waiting;
+    }
+
+    @Override
+    public Receive<PrismMessage> createReceive() {
+        return newReceiveBuilder()
+            .onMessage(Invoke.class, this::onInvoke)
+            .onMessage(Done.class, d -> onDone())
+            .onMessage(Fatal.class, f -> Behaviors.stopped())
+            .onSignal(PostStop.class, s -> {
+                closeQuietly(gpu);
+                return this;
+            })
+            .build();
+    }
+
+    private Behavior<PrismMessage> onInvoke(Invoke call) {
+        if (spec.maxConcurrency() <= 1) {
+            return invoke(call) ? this : Behaviors.stopped();
+        }
+        if (running >= spec.maxConcurrency()) {
+            if (waiting.isFull()) {
+                reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.INTERNAL, spec.describe() + " has "
+                    + waiting.size() + " calls waiting; refusing more until it catches up")));
+            } else {
+                waiting.stash(call);
+            }
+            return this;
+        }
+        running++;
+        ActorRef<PrismMessage> self = getContext().getSelf();
+        concurrentPool.execute(() -> self.tell(invoke(call) ? new Done() : new Fatal()));
+        return this;
+    }
+
+    private Behavior<PrismMessage> onDone() {
+        running--;
+        if (!waiting.isEmpty()) {
+            return waiting.unstash(this, 1, m -> m);
+        }
+        return this;
+    }
+
+    /** Runs one call and replies; false when actor code threw an Error, which ends this incarnation. */
+    private boolean invoke(Invoke call) {
+        CurrentActor.Binding previous = CurrentActor.bind(binding);
+        try {
+            Object result = Invokers.method(actorClass, call.method()).invoke(instance, call.args());
+            if (result instanceof CompletionStage<?> stage) {
+                stage.whenComplete((value, error) -> reply(call, error == null
+                    ? new Reply.Ok(call.callId(), value)
+                    : failed(call, ErrorInfo.of(ErrorInfo.Kind.CALL_FAILED, unwrap(error)))));
+            } else {
+                reply(call, new Reply.Ok(call.callId(), result));
+            }
+            return true;
+        } catch (Error fatal) {
+            ErrorInfo error = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, fatal);
+            reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, spec.describe() + " died in "
+                + call.method().display() + ": " + error.describe())));
+            listener.died(error);
+            return false;
+        } catch (Throwable t) {
+            reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.CALL_FAILED, t)));
+            return true;
+        } finally {
+            CurrentActor.restore(previous);
+        }
+    }
+
+    private static Reply failed(Invoke call, ErrorInfo error) {
+        return new Reply.Failed(call.callId(), error);
+    }
+
+    private static void reply(Invoke call, Reply reply) {
+        if (call.replyTo() != null) {
+            call.replyTo().tell(reply);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private static void closeQuietly(Object resource) {
+        if (resource instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // the actor is gone either way; its buffers are freed with the context
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.prism.runtime.node;
+
+import io.prism.ActorId;
+import io.prism.ActorPlacement;
+import io.prism.gpu.GpuContext;
+import io.prism.runtime.manager.ResourceManager;
+import io.prism.runtime.protocol.ActorSpec;
+import io.prism.runtime.protocol.ErrorInfo;
+import io.prism.runtime.protocol.Invoke;
+import io.prism.runtime.protocol.PrismMessage;
+import io.prism.resources.context.GpuContexts;
+import io.prism.resources.device.GpuDevice;
+import io.prism.resources.ledger.Allocation;
+import io.prism.resources.ledger.AllocationKey;
+import io.prism.resources.ledger.GpuLedger;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * One per node: registers the node's GPUs and CPUs with the resource manager, starts an {@link ActorHost} for
+ * every actor placed here, and reports when hosts start, fail or stop. Its own ledger records what its hosts hold,
+ * so the resource manager's view can be rebuilt from the agents.
+ */
+public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
+
+    public sealed interface Command extends PrismMessage {
+    }
+
+    /** Start {@code spec}'s incarnation with what the resource manager reserved for it. */
+    public record StartActor(ActorSpec spec, int incarnation, Allocation allocation, ActorPlacement placement)
+        implements Command {
+    }
+
+    /** Stop an incarnation for good; the agent answers with ActorStopped once it is gone. */
+    public record StopActor(ActorId id, int incarnation) implements Command {
+    }
+
+    /** The resource manager took this node's registration. */
+    public record Registered() implements Command {
+    }
+
+    private record HostStarted(AllocationKey key, ActorRef<Invoke> host) implements Command {
+    }
+
+    private record HostStartFailed(AllocationKey key, ErrorInfo error) implements Command {
+    }
+
+    private record HostDied(AllocationKey key, ErrorInfo error) implements Command {
+    }
+
+    private record HostTerminated(AllocationKey key) implements Command {
+    }
+
+    /** What a node offers, registered with the resource manager. */
+    public record NodeInfo(String nodeId, String address, List<GpuDevice> devices, long cpuMillis,
+                           Map<String, String> labels, io.prism.Isolation isolation) {
+    }
+
+    private static final class Hosted {
+        final ActorSpec spec;
+        ActorRef<Invoke> host;
+        ErrorInfo died;
+        boolean startFailed;
+
+        Hosted(ActorSpec spec) {
+            this.spec = spec;
+        }
+    }
+
+    private final NodeInfo node;
+    private final ActorRef<ResourceManager.Command> manager;
+    private final Runnable onRegistered;
+    private final GpuLedger ledger;
+    private final Map<AllocationKey, Hosted> hosted = new HashMap<>();
+    private final Executor concurrentPool;
+
+    public static Behavior<Command> create(NodeInfo node, ActorRef<ResourceManager.Command> manager,
+                                           Runnable onRegistered) {
+        return Behaviors.setup(ctx -> new NodeAgent(ctx, node, manager, onRegistered));
+    }
+
+    private NodeAgent(ActorContext<Command> ctx, NodeInfo node, ActorRef<ResourceManager.Command> manager,
+                      Runnable onRegistered) {
+        super(ctx);
+        this.node = node;
+        this.manager = manager;
+        this.onRegistered = onRegistered;
+        this.ledger = new GpuLedger(node.devices(), node.cpuMillis());
+        this.concurrentPool = ctx.getSystem().dispatchers()
+            .lookup(DispatcherSelector.fromConfig("prism-concurrent-dispatcher"));
+        manager.tell(new ResourceManager.RegisterNode(node, ctx.getSelf()));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+            .onMessage(Registered.class, r -> {
+                onRegistered.run();
+                return this;
+            })
+            .onMessage(StartActor.class, this::onStart)
+            .onMessage(StopActor.class, this::onStop)
+            .onMessage(HostStarted.class, this::onHostStarted)
+            .onMessage(HostStartFailed.class, this::onHostStartFailed)
+            .onMessage(HostDied.class, this::onHostDied)
+            .onMessage(HostTerminated.class, this::onHostTerminated)
+            .build();
+    }
+
+    private Behavior<Command> onStart(StartActor start) {
+        ActorSpec spec = start.spec();
+        AllocationKey key = new AllocationKey(spec.id(), start.incarnation());
+        Class<?> actorClass;
+        try {
+            actorClass = spec.localClass() != null ? spec.localClass()
+                : Class.forName(spec.className(), false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            manager.tell(new ResourceManager.ActorStartFailed(key, ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED,
+                spec.className() + " is not on the class path of node " + node.nodeId()
+                    + ": put the jar with the actor classes on every worker's class path")));
+            return this;
+        }
+        Allocation a = start.allocation();
+        ledger.allocate(key, a.gpus(), a.unitsPerGpu(), a.memoryPerGpu(), a.cpuMillis());
+        GpuContext gpu = a.gpus().isEmpty() ? null : GpuContexts.forDevice(ledger.device(a.gpus().get(0)),
+            a.unitsPerGpu() / (double) GpuLedger.UNITS_PER_GPU, a.memoryPerGpu(), spec.describe());
+        ActorRef<Command> self = getContext().getSelf();
+        ActorHost.Listener listener = new ActorHost.Listener() {
+            @Override
+            public void started(ActorRef<Invoke> host) {
+                self.tell(new HostStarted(key, host));
+            }
+
+            @Override
+            public void startFailed(ErrorInfo error) {
+                self.tell(new HostStartFailed(key, error));
+            }
+
+            @Override
+            public void died(ErrorInfo error) {
+                self.tell(new HostDied(key, error));
+            }
+        };
+        ActorRef<PrismMessage> host = getContext().spawn(
+            ActorHost.create(spec, actorClass, gpu, listener, concurrentPool),
+            "actor-" + spec.id() + "-" + start.incarnation(),
+            DispatcherSelector.fromConfig("prism-actor-dispatcher"));
+        getContext().watchWith(host, new HostTerminated(key));
+        hosted.put(key, new Hosted(spec));
+        return this;
+    }
+
+    private Behavior<Command> onStop(StopActor stop) {
+        AllocationKey key = new AllocationKey(stop.id(), stop.incarnation());
+        Hosted h = hosted.get(key);
+        if (h == null) {
+            manager.tell(new ResourceManager.ActorStopped(key, null));
+        } else if (h.host != null) {
+            getContext().stop(h.host);
+        } else {
+            // still constructing: the child is stopped as soon as its constructor returns
+            getContext().getChildren().forEach(c -> {
+                if (c.path().name().equals("actor-" + stop.id() + "-" + stop.incarnation())) {
+                    getContext().stop(c);
+                }
+            });
+        }
+        return this;
+    }
+
+    private Behavior<Command> onHostStarted(HostStarted s) {
+        Hosted h = hosted.get(s.key());
+        if (h != null) {
+            h.host = s.host();
+            manager.tell(new ResourceManager.ActorStarted(s.key(), s.host()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onHostStartFailed(HostStartFailed f) {
+        Hosted h = hosted.get(f.key());
+        if (h != null) {
+            h.startFailed = true;
+            manager.tell(new ResourceManager.ActorStartFailed(f.key(), f.error()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onHostDied(HostDied d) {
+        Hosted h = hosted.get(d.key());
+        if (h != null) {
+            h.died = d.error();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onHostTerminated(HostTerminated t) {
+        Hosted h = hosted.remove(t.key());
+        ledger.release(t.key());
+        if (h != null && !h.startFailed) {
+            manager.tell(new ResourceManager.ActorStopped(t.key(), h.died));
+        }
+        return this;
+    }
+}

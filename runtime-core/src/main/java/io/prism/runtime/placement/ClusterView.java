@@ -1,0 +1,271 @@
+package io.prism.runtime.placement;
+
+import io.prism.resources.device.GpuDevice;
+import io.prism.resources.ledger.Allocation;
+import io.prism.resources.ledger.AllocationKey;
+import io.prism.resources.ledger.GpuLedger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The cluster as placement sees it: every live node, in the order it joined, with its {@link GpuLedger} and labels,
+ * and which node holds each allocation.
+ *
+ * <p>Besides the ledgers it keeps every GPU with free units in {@linkplain #packOrder(long) PACK order}, so a
+ * best-fit choice among thousands of GPUs is a walk from the first GPU with enough free units rather than a scan
+ * of all of them.
+ *
+ * <p>Not thread-safe. The ledgers it hands out are for reading: a scheduler's view changes only through the
+ * scheduler, which keeps the index in step.
+ */
+public final class ClusterView {
+    /** Best fit first: fewest free units, then GPUs on nodes already in use, on the most packed node, by join order. */
+    private static final Comparator<Slot> PACK_ORDER = Comparator.comparingLong(Slot::freeUnits)
+        .thenComparing(Slot::nodeIdle)
+        .thenComparingInt(Slot::nodeIdleGpus)
+        .thenComparingLong(Slot::nodeSeq)
+        .thenComparingInt(Slot::gpu);
+
+    private final Map<NodeId, Node> nodes = new LinkedHashMap<>();
+    private final Map<AllocationKey, Node> holder = new HashMap<>();
+    private final TreeSet<Slot> packIndex = new TreeSet<>(PACK_ORDER);
+    private long nextSeq;
+    private int gpuCount;
+
+    /** One node: its ledger and labels. */
+    public static final class Node {
+        private final NodeId id;
+        private final GpuLedger ledger;
+        private final Map<String, String> labels;
+        private final long seq;
+        private List<Slot> indexed = List.of();
+
+        private Node(NodeId id, GpuLedger ledger, Map<String, String> labels, long seq) {
+            this.id = id;
+            this.ledger = ledger;
+            this.labels = Map.copyOf(labels);
+            this.seq = seq;
+        }
+
+        public NodeId id() {
+            return id;
+        }
+
+        /** The node's allocations; read it, do not change it. */
+        public GpuLedger ledger() {
+            return ledger;
+        }
+
+        public Map<String, String> labels() {
+            return labels;
+        }
+
+        /** Whether the node carries every one of {@code required}. */
+        public boolean hasLabels(Map<String, String> required) {
+            for (Map.Entry<String, String> e : required.entrySet()) {
+                if (!e.getValue().equals(labels.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether any actor holds a share of one of its GPUs. */
+        public boolean gpusInUse() {
+            return ledger.unitsUsedTotal() > 0;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        @Override
+        public String toString() {
+            return id + " " + ledger;
+        }
+    }
+
+    /** One GPU in the PACK index, keyed by the values it had when indexed. */
+    record Slot(Node node, int gpu, long freeUnits, boolean nodeIdle, int nodeIdleGpus, long nodeSeq) {
+    }
+
+    /**
+     * Adds an empty node.
+     *
+     * @throws IllegalStateException when a node with that id is already here
+     */
+    public Node addNode(NodeId id, List<GpuDevice> devices, long cpuMillis, Map<String, String> labels) {
+        return addNode(id, devices, cpuMillis, labels, List.of());
+    }
+
+    /**
+     * Adds a node with the allocations it reports holding (how a new resource manager rebuilds its view).
+     *
+     * @throws IllegalStateException when the node is already here, the allocations over-commit it, or one of their
+     *                               keys is already held on another node
+     */
+    public Node addNode(NodeId id, List<GpuDevice> devices, long cpuMillis, Map<String, String> labels,
+                        Collection<Allocation> held) {
+        Objects.requireNonNull(id, "id");
+        if (nodes.containsKey(id)) {
+            throw new IllegalStateException("node " + id + " is already in the cluster; remove it before adding it "
+                + "again");
+        }
+        for (Allocation a : held) {
+            Node other = holder.get(a.key());
+            if (other != null) {
+                throw new IllegalStateException("node " + id + " reports " + a + ", but " + a.key()
+                    + " is already held on node " + other.id);
+            }
+        }
+        Node node = new Node(id, GpuLedger.rebuild(devices, cpuMillis, held), labels == null ? Map.of() : labels,
+            nextSeq++);
+        nodes.put(id, node);
+        gpuCount += devices.size();
+        for (Allocation a : held) {
+            holder.put(a.key(), node);
+        }
+        index(node);
+        return node;
+    }
+
+    /** Removes a node; returns what it held, each allocation now released from the view. */
+    public List<Allocation> removeNode(NodeId id) {
+        Node node = nodes.remove(id);
+        if (node == null) {
+            return List.of();
+        }
+        unindex(node);
+        gpuCount -= node.ledger.devices().size();
+        List<Allocation> held = new ArrayList<>(node.ledger.allocations());
+        for (Allocation a : held) {
+            holder.remove(a.key());
+        }
+        return held;
+    }
+
+    /** Every node, in the order they joined; a read-only view. */
+    public Collection<Node> nodes() {
+        return Collections.unmodifiableCollection(nodes.values());
+    }
+
+    public Optional<Node> node(NodeId id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** GPUs over all nodes. */
+    public int gpuCount() {
+        return gpuCount;
+    }
+
+    /** The node holding {@code key}'s allocation. */
+    public Optional<NodeId> nodeOf(AllocationKey key) {
+        Node node = holder.get(key);
+        return node == null ? Optional.empty() : Optional.of(node.id);
+    }
+
+    public Optional<Allocation> allocation(AllocationKey key) {
+        Node node = holder.get(key);
+        return node == null ? Optional.empty() : node.ledger.allocation(key);
+    }
+
+    /** How many allocations the cluster holds. */
+    public int allocationCount() {
+        return holder.size();
+    }
+
+    /** The most free units on any one GPU of the cluster. */
+    public long maxFreeUnits() {
+        return packIndex.isEmpty() ? 0 : packIndex.last().freeUnits();
+    }
+
+    /** An independent copy, for a snapshot that must not change under its reader. */
+    public ClusterView copy() {
+        ClusterView copy = new ClusterView();
+        for (Node n : nodes.values()) {
+            copy.addNode(n.id, n.ledger.devices(), n.ledger.cpuMillisTotal(), n.labels, n.ledger.allocations());
+        }
+        return copy;
+    }
+
+    /** GPUs with at least {@code minFreeUnits} free, in PACK order. */
+    NavigableSet<Slot> packOrder(long minFreeUnits) {
+        Slot from = new Slot(null, Integer.MIN_VALUE, minFreeUnits, false, Integer.MIN_VALUE, Long.MIN_VALUE);
+        return packIndex.tailSet(from, true);
+    }
+
+    /** Reserves a policy's decision for {@code key}. */
+    Allocation reserve(AllocationKey key, PlacementDecision decision) {
+        if (holder.containsKey(key)) {
+            throw new IllegalStateException(key + " is already held on node " + holder.get(key).id);
+        }
+        Node node = nodes.get(decision.node());
+        if (node == null) {
+            throw new IllegalStateException("cannot reserve for " + key + " on node " + decision.node()
+                + ", which is not in the cluster");
+        }
+        unindex(node);
+        try {
+            Allocation a = node.ledger.allocate(key, decision.gpus(), decision.unitsPerGpu(),
+                decision.memoryPerGpu(), decision.cpuMillis());
+            holder.put(key, node);
+            return a;
+        } finally {
+            index(node);
+        }
+    }
+
+    /** Frees {@code key}'s allocation, once. */
+    Optional<Allocation> release(AllocationKey key) {
+        Node node = holder.remove(key);
+        if (node == null) {
+            return Optional.empty();
+        }
+        unindex(node);
+        Optional<Allocation> freed = node.ledger.release(key);
+        index(node);
+        return freed;
+    }
+
+    private void unindex(Node node) {
+        for (Slot s : node.indexed) {
+            packIndex.remove(s);
+        }
+        node.indexed = List.of();
+    }
+
+    private void index(Node node) {
+        GpuLedger ledger = node.ledger;
+        boolean idle = !node.gpusInUse();
+        int idleGpus = ledger.idleGpuCount();
+        List<Slot> slots = new ArrayList<>(ledger.devices().size());
+        for (GpuDevice d : ledger.devices()) {
+            long free = ledger.freeUnits(d.index());
+            if (free > 0) {
+                Slot s = new Slot(node, d.index(), free, idle, idleGpus, node.seq);
+                packIndex.add(s);
+                slots.add(s);
+            }
+        }
+        node.indexed = slots;
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterView" + nodes.values();
+    }
+}

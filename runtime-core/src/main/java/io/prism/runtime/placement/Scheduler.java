@@ -1,0 +1,222 @@
+package io.prism.runtime.placement;
+
+import io.prism.PlacementStrategy;
+import io.prism.resources.device.GpuDevice;
+import io.prism.resources.ledger.Allocation;
+import io.prism.resources.ledger.AllocationKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Places actors on the cluster and keeps those that do not fit yet in a FIFO pending queue.
+ *
+ * <p>A request that could never fit on the cluster as it is (more GPUs than any node has, more memory than any
+ * GPU) fails at once as {@link Infeasible}. One that fits is reserved in its node's ledger before
+ * {@link #submit} returns. Any other waits; after capacity appears ({@link #release}, {@link #addNode}) the owner
+ * calls {@link #placePending}, which places every waiting request that now fits, oldest first, and skips those
+ * that do not without letting them block the ones behind: a request that fits some GPU is never left waiting.
+ *
+ * <p>Times are {@link System#nanoTime()} readings compared by subtraction; {@link #NO_DEADLINE} waits for ever.
+ * A request past its deadline is no longer placed (its creator has given up); {@link #expire} hands it back.
+ *
+ * <p>Single-threaded: the resource-manager actor owns it.
+ */
+public final class Scheduler {
+    /** A deadline that never passes. */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    /** What became of a submitted request. */
+    public sealed interface Outcome permits Placed, Queued, Infeasible {
+    }
+
+    /** Placed: {@code allocation} is already reserved in the node's ledger. */
+    public record Placed(ResourceRequest request, PlacementDecision decision, Allocation allocation)
+        implements Outcome {
+    }
+
+    /** Waiting in the pending queue for capacity, because of {@code reason}. */
+    public record Queued(ResourceRequest request, String reason) implements Outcome {
+    }
+
+    /** It could never fit on any node of the cluster as it is now; {@code reason} names the numbers. */
+    public record Infeasible(String reason) implements Outcome {
+    }
+
+    /** A waiting request, since when, and why it waits now. */
+    public record PendingView(ResourceRequest request, long sinceNanos, String reason) {
+    }
+
+    private record Waiting(ResourceRequest request, long sinceNanos, long deadlineNanos) {
+    }
+
+    /** Requests that are the same to every policy: one of them not fitting means none of them fits. */
+    private record Constraints(ResourceShape shape, Map<String, String> labels, NodeId affinity, boolean soft) {
+        Constraints(ResourceRequest r) {
+            this(r.shape(), r.labels(), r.affinity(), r.affinitySoft());
+        }
+    }
+
+    private final ClusterView view = new ClusterView();
+    private final Function<PlacementStrategy, PlacementPolicy> policies;
+    private final Map<AllocationKey, Waiting> pending = new LinkedHashMap<>();
+
+    /** A scheduler with the standard policies. */
+    public Scheduler() {
+        this(PlacementPolicies::of);
+    }
+
+    /**
+     * A scheduler with other policies (the simulator compares them). Each must be complete: it finds a place
+     * whenever the request fits somewhere it may go.
+     */
+    public Scheduler(Function<PlacementStrategy, PlacementPolicy> policies) {
+        this.policies = Objects.requireNonNull(policies, "policies");
+    }
+
+    /** Adds an empty node. Call {@link #placePending} next: waiting requests may fit on it. */
+    public void addNode(NodeId id, List<GpuDevice> devices, long cpuMillis, Map<String, String> labels) {
+        view.addNode(id, devices, cpuMillis, labels);
+    }
+
+    /**
+     * Adds a node with the allocations it reports holding, as after a resource-manager failover.
+     *
+     * @throws IllegalStateException when the reports over-commit the node or repeat a key held elsewhere
+     */
+    public void addNode(NodeId id, List<GpuDevice> devices, long cpuMillis, Map<String, String> labels,
+                        Collection<Allocation> held) {
+        view.addNode(id, devices, cpuMillis, labels, held);
+    }
+
+    /** Removes a node that left; returns the allocations it held, now released, whose actors must move. */
+    public List<Allocation> removeNode(NodeId id) {
+        return view.removeNode(id);
+    }
+
+    /**
+     * Places {@code request} now, queues it, or reports that it can never fit.
+     *
+     * @param deadlineNanos when to give up waiting, or {@link #NO_DEADLINE}
+     * @throws IllegalStateException when its key is already placed or waiting
+     */
+    public Outcome submit(ResourceRequest request, long nowNanos, long deadlineNanos) {
+        AllocationKey key = request.key();
+        if (view.nodeOf(key).isPresent() || pending.containsKey(key)) {
+            throw new IllegalStateException(key + " is already " + (pending.containsKey(key) ? "waiting to be placed"
+                : "placed on node " + view.nodeOf(key).get()) + "; a new incarnation needs a new key");
+        }
+        String never = Feasibility.whyNever(request, view);
+        if (never != null) {
+            return new Infeasible(never);
+        }
+        Optional<PlacementDecision> decision = policy(request).place(request, view);
+        if (decision.isPresent()) {
+            return reserve(request, decision.get());
+        }
+        pending.put(key, new Waiting(request, nowNanos, deadlineNanos));
+        return new Queued(request, Feasibility.whyWaiting(request, view));
+    }
+
+    /** Frees what {@code key} holds; true the first time, false after (and for a key never placed). */
+    public boolean release(AllocationKey key) {
+        return view.release(key).isPresent();
+    }
+
+    /**
+     * Places every waiting request that fits now, oldest first; a request that does not fit does not hold up
+     * those behind it. Requests past their deadline are left for {@link #expire}.
+     */
+    public List<Placed> placePending(long nowNanos) {
+        List<Placed> placed = new ArrayList<>();
+        Set<Constraints> noRoom = new HashSet<>();
+        for (Iterator<Waiting> it = pending.values().iterator(); it.hasNext(); ) {
+            Waiting w = it.next();
+            ResourceRequest r = w.request();
+            if (expired(w, nowNanos)) {
+                continue;
+            }
+            Constraints constraints = new Constraints(r);
+            if (noRoom.contains(constraints)) {
+                continue;
+            }
+            Optional<PlacementDecision> decision = r.shape().gpuCount() == 1
+                && r.shape().unitsPerGpu() > view.maxFreeUnits() ? Optional.empty() : policy(r).place(r, view);
+            if (decision.isEmpty()) {
+                noRoom.add(constraints);
+                continue;
+            }
+            it.remove();
+            placed.add(reserve(r, decision.get()));
+        }
+        return placed;
+    }
+
+    /** Removes and returns the waiting requests whose deadline has passed, oldest first. */
+    public List<ResourceRequest> expire(long nowNanos) {
+        List<ResourceRequest> expired = new ArrayList<>();
+        for (Iterator<Waiting> it = pending.values().iterator(); it.hasNext(); ) {
+            Waiting w = it.next();
+            if (expired(w, nowNanos)) {
+                it.remove();
+                expired.add(w.request());
+            }
+        }
+        return expired;
+    }
+
+    /** Withdraws a waiting request; false when {@code key} is not waiting (use {@link #release} if placed). */
+    public boolean cancel(AllocationKey key) {
+        return pending.remove(key) != null;
+    }
+
+    /** The waiting requests, oldest first, each with why it waits. */
+    public List<PendingView> pending() {
+        List<PendingView> views = new ArrayList<>(pending.size());
+        for (Waiting w : pending.values()) {
+            views.add(new PendingView(w.request(), w.sinceNanos(), Feasibility.whyWaiting(w.request(), view)));
+        }
+        return views;
+    }
+
+    public int pendingCount() {
+        return pending.size();
+    }
+
+    public boolean isPending(AllocationKey key) {
+        return pending.containsKey(key);
+    }
+
+    public Optional<NodeId> nodeOf(AllocationKey key) {
+        return view.nodeOf(key);
+    }
+
+    public Optional<Allocation> allocation(AllocationKey key) {
+        return view.allocation(key);
+    }
+
+    /** The live cluster view, for reading; {@link ClusterView#copy()} it for a snapshot that must not change. */
+    public ClusterView view() {
+        return view;
+    }
+
+    private PlacementPolicy policy(ResourceRequest r) {
+        return policies.apply(r.strategyOrDefault());
+    }
+
+    private Placed reserve(ResourceRequest r, PlacementDecision decision) {
+        return new Placed(r, decision, view.reserve(r.key(), decision));
+    }
+
+    private static boolean expired(Waiting w, long nowNanos) {
+        return w.deadlineNanos() != NO_DEADLINE && nowNanos - w.deadlineNanos() >= 0;
+    }
+}

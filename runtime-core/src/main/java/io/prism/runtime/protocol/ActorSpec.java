@@ -1,0 +1,30 @@
+package io.prism.runtime.protocol;
+
+import io.prism.ActorId;
+import io.prism.PlacementStrategy;
+import io.prism.runtime.placement.ResourceShape;
+
+import java.time.Duration;
+
+/**
+ * Everything needed to construct an actor, on any node, any number of times (restarts).
+ *
+ * @param localClass the actor class where the spec was made; null once the spec has crossed JVMs, where the node
+ *                   loads {@code className} instead. It lets classes that only a local class loader knows (jshell
+ *                   snippets) be actors in an embedded Prism.
+ */
+public record ActorSpec(ActorId id, String name, String className, CtorRef constructor, Object[] args,
+                        ResourceShape shape, PlacementStrategy strategy, int maxRestarts, int maxConcurrency,
+                        Duration placementTimeout, Class<?> localClass) implements PrismMessage {
+
+    /** "FraudScorer 'fraud-1' (3f2a...)" or "FraudScorer (3f2a...)", for messages. */
+    public String describe() {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return name == null ? simple + " (" + id + ")" : simple + " '" + name + "' (" + id + ")";
+    }
+
+    /** True when restart number {@code restartsDone + 1} is allowed. */
+    public boolean mayRestart(int restartsDone) {
+        return maxRestarts < 0 || restartsDone < maxRestarts;
+    }
+}

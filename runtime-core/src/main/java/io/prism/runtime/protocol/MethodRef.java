@@ -1,0 +1,21 @@
+package io.prism.runtime.protocol;
+
+/**
+ * Names one instance method of an actor class, as read from a method reference such as {@code FraudScorer::score}.
+ *
+ * @param className  binary name of the class declaring the method
+ * @param name       the method's name
+ * @param descriptor its JVM descriptor, e.g. {@code (Lio/prism/examples/fraud/Transaction;)F}
+ */
+public record MethodRef(String className, String name, String descriptor) {
+
+    /** "FraudScorer::score", for messages. */
+    public String display() {
+        return className.substring(className.lastIndexOf('.') + 1) + "::" + name;
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}

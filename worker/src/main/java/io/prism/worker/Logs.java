@@ -1,0 +1,27 @@
+package io.prism.worker;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Log levels a command sets at run time. A command that prints a report of its own (such as {@code demo}) raises
+ * Prism's and Pekko's loggers to WARN so that start-up and shutdown chatter does not break up its output.
+ */
+public final class Logs {
+    private Logs() {
+    }
+
+    /** Only warnings and errors from Prism and Pekko, for this JVM. */
+    public static void quiet() {
+        setLevel("io.prism", Level.WARN);
+        setLevel("org.apache.pekko", Level.WARN);
+    }
+
+    private static void setLevel(String loggerName, Level level) {
+        // With another SLF4J backend on the class path (an embedding application's), its own configuration rules.
+        if (LoggerFactory.getLogger(loggerName) instanceof Logger logger) {
+            logger.setLevel(level);
+        }
+    }
+}

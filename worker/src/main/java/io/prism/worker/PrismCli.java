@@ -1,0 +1,39 @@
+package io.prism.worker;
+
+import io.prism.worker.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code prism} command. Each subcommand is its own class, registered here; every one of them reports a
+ * failure the same way: one line on stderr and exit code 1 (see {@link OneLineErrors}).
+ */
+@Command(name = "prism",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Prism: actors that ask for a fraction of a GPU, placed on a Pekko cluster.",
+    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class PrismCli implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The command line with Prism's error handling, for {@link #main} and for tests that run a command in-process. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new PrismCli());
+        commandLine.setExecutionExceptionHandler(new OneLineErrors());
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** {@code prism} alone names no subcommand: show what there is and fail as a usage error does. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand, e.g. 'prism demo'");
+    }
+}
