@@ -130,7 +130,8 @@ final class EmbeddedPrism extends AbstractPrism {
         return ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.load());
     }
 
-    private static void awaitUp(ActorSystem<Void> system, Duration timeout) throws Exception {
+    private static void awaitUp(ActorSystem<Void> system, Duration timeout)
+        throws InterruptedException, ExecutionException, TimeoutException {
         Cluster cluster = Cluster.get(system);
         CompletableFuture<Void> up = new CompletableFuture<>();
         system.systemActorOf(Behaviors.<SelfUp>setup(ctx -> {

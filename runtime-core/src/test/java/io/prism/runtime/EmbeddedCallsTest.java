@@ -7,6 +7,7 @@ import io.prism.exception.ActorCallException;
 import io.prism.exception.ActorCreationException;
 import io.prism.exception.ActorDiedException;
 import io.prism.exception.ActorNameTakenException;
+import io.prism.function.ActorFunc0;
 import io.prism.runtime.TestActors.Counter;
 import io.prism.runtime.TestActors.Gate;
 import io.prism.runtime.TestActors.Unbuildable;
@@ -71,7 +72,7 @@ class EmbeddedCallsTest {
     @Test
     void asyncMethodsCompleteTheCallersFuture() {
         ActorHandle<Counter> counter = prism.actor(Counter::new, 40L).create();
-        assertThat(counter.call(Counter::later, 2L).join()).isEqualTo(42L);
+        assertThat(counter.call(Counter::later, 2L).join().join()).isEqualTo(42L);
     }
 
     @Test
@@ -164,7 +165,7 @@ class EmbeddedCallsTest {
     @Test
     void lambdasAreRefusedWithAHintToUseAMethodReference() {
         ActorHandle<Counter> counter = prism.actor(Counter::new).create();
-        assertThatThrownBy(() -> counter.call(c -> c.add(1)).join())
+        assertThatThrownBy(() -> counter.call((ActorFunc0<Counter, Long>) c -> c.add(1)).join())
             .hasCauseInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("method reference");
     }

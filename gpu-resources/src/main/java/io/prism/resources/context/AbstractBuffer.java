@@ -32,14 +32,18 @@ abstract class AbstractBuffer implements DeviceBuffer {
     public final void write(long offset, float[] src, int srcOffset, int length) {
         Objects.requireNonNull(src, "src");
         checkRange("write", offset, length, src.length, srcOffset, "src");
-        copyIn(offset, src, srcOffset, length);
+        if (length > 0) {
+            copyIn(offset, src, srcOffset, length);
+        }
     }
 
     @Override
     public final void read(long offset, float[] dst, int dstOffset, int length) {
         Objects.requireNonNull(dst, "dst");
         checkRange("read", offset, length, dst.length, dstOffset, "dst");
-        copyOut(offset, dst, dstOffset, length);
+        if (length > 0) {
+            copyOut(offset, dst, dstOffset, length);
+        }
     }
 
     @Override

@@ -23,7 +23,6 @@ public final class SimulatedGpuContext extends AbstractGpuContext {
      */
     public SimulatedGpuContext(GpuDevice device, double fraction, long memoryBudgetBytes, String actorName) {
         super(device, fraction, memoryBudgetBytes, actorName);
-        jcuda.Pointer.class.getName();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.prism.resources.device;
 
+import static io.prism.resources.device.CudaProbe.firstLine;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
 import static jcuda.driver.JCudaDriver.cuDeviceGetAttribute;
 import static jcuda.driver.JCudaDriver.cuDeviceGetCount;
@@ -58,8 +59,8 @@ final class CudaDriverQuery {
             return Result.unavailable(reason(e), 0);
         } catch (LinkageError e) {
             LOG.debug("JCuda's driver binding is unusable", e);
-            return Result.unavailable("no CUDA: JCuda's driver binding failed to load earlier in this JVM ("
-                + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")", 0);
+            return Result.unavailable("no CUDA: JCuda's driver binding is unusable (" + e.getClass().getSimpleName()
+                + ": " + firstLine(e.getMessage()) + ")", 0);
         } catch (CudaException e) {
             LOG.debug("the CUDA driver refused", e);
             return Result.unavailable("no CUDA: the driver refused (" + firstLine(e.getMessage()) + ")", version[0]);
@@ -125,12 +126,5 @@ final class CudaDriverQuery {
             end++;
         }
         return new String(bytes, 0, end, StandardCharsets.UTF_8).trim();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "no message";
-        }
-        return message.strip().lines().findFirst().orElse("").trim();
     }
 }

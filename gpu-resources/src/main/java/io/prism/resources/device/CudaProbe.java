@@ -2,6 +2,8 @@ package io.prism.resources.device;
 
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the CUDA driver says about this machine, asked once per JVM.
@@ -12,6 +14,7 @@ import java.util.Map;
  * by {@link CudaDriverQuery}, which is loaded only when {@link #probe()} is first called.
  */
 public final class CudaProbe {
+    private static final Logger LOG = LoggerFactory.getLogger(CudaProbe.class);
 
     private CudaProbe() {
     }
@@ -66,6 +69,25 @@ public final class CudaProbe {
     }
 
     private static final class Holder {
-        static final Result RESULT = CudaDriverQuery.query();
+        static final Result RESULT = ask();
+
+        private static Result ask() {
+            try {
+                return CudaDriverQuery.query();
+            } catch (LinkageError | RuntimeException e) {
+                // JCuda missing from the class path, or a device the driver describes in a way Prism cannot read.
+                LOG.debug("asking the CUDA driver failed", e);
+                return Result.unavailable("no CUDA: asking the driver failed (" + e.getClass().getSimpleName() + ": "
+                    + firstLine(e.getMessage()) + ")", 0);
+            }
+        }
+    }
+
+    /** The first line of an error message, which JCuda's link errors follow with pages of detail. */
+    static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "no message";
+        }
+        return message.strip().lines().findFirst().orElse("").trim();
     }
 }

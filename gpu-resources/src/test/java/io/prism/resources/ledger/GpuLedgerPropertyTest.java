@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class GpuLedgerPropertyTest {
     private static final long MIB = 1L << 20;
-    private static final int SEQUENCES = 300;
-    private static final int STEPS = 400;
+    private static final int SEQUENCES = 150;
+    private static final int STEPS = 200;
 
     @Test
     void ledgerMatchesTheModelAfterEveryStep() {
@@ -56,12 +58,12 @@ class GpuLedgerPropertyTest {
             } else if (random.nextInt(10) < 9) {
                 List<AllocationKey> live = new ArrayList<>(model.keySet());
                 AllocationKey key = live.get(random.nextInt(live.size()));
-                assertThat(ledger.release(key)).contains(model.remove(key));
+                expect(ledger.release(key).equals(Optional.of(model.remove(key))), () -> "release of live " + key);
                 released.add(key);
             } else if (!released.isEmpty()) {
                 AllocationKey again = released.get(random.nextInt(released.size()));
                 if (!model.containsKey(again)) {
-                    assertThat(ledger.release(again)).as("second release of %s", again).isEmpty();
+                    expect(ledger.release(again).isEmpty(), () -> "second release of " + again + " found something");
                 }
             }
             assertMatches(ledger, devices, cpuMillis, model);
@@ -69,8 +71,38 @@ class GpuLedgerPropertyTest {
         }
     }
 
+    private record Ask(List<Integer> gpus, long units, long memory, long cpu) {
+        @Override
+        public String toString() {
+            return gpus + " × " + units + " units, " + memory + " bytes, " + cpu + " CPU millis";
+        }
+    }
+
     private static void allocateSomething(Random random, GpuLedger ledger, List<GpuDevice> devices, long cpuMillis,
                                           Map<AllocationKey, Allocation> model, int step) {
+        Ask ask = randomAsk(random, devices);
+        AllocationKey key = model.isEmpty() || random.nextInt(20) > 0
+            ? new AllocationKey(new ActorId("a" + step), random.nextInt(3))
+            : model.keySet().iterator().next();
+
+        boolean roomy = fitsByModel(devices, cpuMillis, model, ask);
+        expect(ledger.fits(ask.gpus(), ask.units(), ask.memory(), ask.cpu()) == roomy,
+            () -> "fits(" + ask + ") should be " + roomy + " in " + ledger);
+        if (roomy && !model.containsKey(key)) {
+            Allocation a = ledger.allocate(key, ask.gpus(), ask.units(), ask.memory(), ask.cpu());
+            expect(a.equals(new Allocation(key, ask.gpus(), ask.units(), ask.memory(), ask.cpu())),
+                () -> "allocated " + a);
+            model.put(key, a);
+        } else {
+            Map<AllocationKey, Allocation> before = new LinkedHashMap<>(model);
+            assertThatThrownBy(() -> ledger.allocate(key, ask.gpus(), ask.units(), ask.memory(), ask.cpu()))
+                .isInstanceOf(IllegalStateException.class);
+            assertThat(model).isEqualTo(before);
+        }
+    }
+
+    /** Mostly fractions, some whole GPUs, some CPU-only, and some malformed (unknown or repeated GPUs). */
+    private static Ask randomAsk(Random random, List<GpuDevice> devices) {
         List<Integer> gpus = new ArrayList<>();
         long units = 0;
         long memory = 0;
@@ -91,38 +123,19 @@ class GpuLedgerPropertyTest {
             gpus.add(gpus.get(0));
             units = 1;
         }
-        long cpu = random.nextInt(4) * 500L;
-        AllocationKey key = model.isEmpty() || random.nextInt(20) > 0
-            ? new AllocationKey(new ActorId("a" + step), random.nextInt(3))
-            : model.keySet().iterator().next();
-
-        boolean expected = fitsByModel(devices, cpuMillis, model, key, gpus, units, memory, cpu);
-        assertThat(ledger.fits(gpus, units, memory, cpu) || model.containsKey(key)).isEqualTo(expected
-            || model.containsKey(key));
-        if (expected) {
-            Allocation a = ledger.allocate(key, gpus, units, memory, cpu);
-            assertThat(a).isEqualTo(new Allocation(key, gpus, units, memory, cpu));
-            model.put(key, a);
-        } else {
-            Map<AllocationKey, Allocation> before = new LinkedHashMap<>(model);
-            long finalUnits = units;
-            long finalMemory = memory;
-            assertThatThrownBy(() -> ledger.allocate(key, gpus, finalUnits, finalMemory, cpu))
-                .isInstanceOf(IllegalStateException.class);
-            assertThat(model).isEqualTo(before);
-        }
+        return new Ask(gpus, units, memory, random.nextInt(4) * 500L);
     }
 
     private static boolean fitsByModel(List<GpuDevice> devices, long cpuMillis, Map<AllocationKey, Allocation> model,
-                                       AllocationKey key, List<Integer> gpus, long units, long memory, long cpu) {
-        if (model.containsKey(key) || new HashSet<>(gpus).size() != gpus.size()) {
+                                       Ask ask) {
+        if (new HashSet<>(ask.gpus()).size() != ask.gpus().size()) {
             return false;
         }
         long cpuUsed = model.values().stream().mapToLong(Allocation::cpuMillis).sum();
-        if (cpuUsed + cpu > cpuMillis) {
+        if (cpuUsed + ask.cpu() > cpuMillis) {
             return false;
         }
-        for (int gpu : gpus) {
+        for (int gpu : ask.gpus()) {
             GpuDevice device = devices.stream().filter(d -> d.index() == gpu).findFirst().orElse(null);
             if (device == null) {
                 return false;
@@ -135,46 +148,54 @@ class GpuLedgerPropertyTest {
                     usedMemory += a.memoryPerGpu();
                 }
             }
-            if (usedUnits + units > 10_000 || usedMemory + memory > device.totalMemory()) {
+            if (usedUnits + ask.units() > 10_000 || usedMemory + ask.memory() > device.totalMemory()) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Plain comparisons rather than AssertJ: this runs on every step of every sequence. */
     private static void assertMatches(GpuLedger ledger, List<GpuDevice> devices, long cpuMillis,
                                       Map<AllocationKey, Allocation> model) {
         int idle = 0;
         for (GpuDevice d : devices) {
-            long units = 0;
-            long memory = 0;
+            int gpu = d.index();
+            long units = model.values().stream().filter(a -> a.gpus().contains(gpu))
+                .mapToLong(Allocation::unitsPerGpu).sum();
+            long memory = model.values().stream().filter(a -> a.gpus().contains(gpu))
+                .mapToLong(Allocation::memoryPerGpu).sum();
             Set<AllocationKey> keys = new HashSet<>();
-            for (Allocation a : model.values()) {
-                if (a.gpus().contains(d.index())) {
-                    units += a.unitsPerGpu();
-                    memory += a.memoryPerGpu();
-                    keys.add(a.key());
-                }
-            }
-            assertThat(units).as("Σ units on GPU %d", d.index()).isLessThanOrEqualTo(GpuLedger.UNITS_PER_GPU);
-            assertThat(memory).as("Σ memory on GPU %d", d.index()).isLessThanOrEqualTo(d.totalMemory());
-            assertThat(ledger.usedUnits(d.index())).as("used units of GPU %d", d.index()).isEqualTo(units);
-            assertThat(ledger.freeUnits(d.index())).isEqualTo(GpuLedger.UNITS_PER_GPU - units);
-            assertThat(ledger.usedMemory(d.index())).as("used memory of GPU %d", d.index()).isEqualTo(memory);
-            assertThat(ledger.freeMemory(d.index())).isEqualTo(d.totalMemory() - memory);
-            assertThat(ledger.clients(d.index())).isEqualTo(keys.size());
-            assertThat(ledger.onGpu(d.index())).containsExactlyInAnyOrderElementsOf(keys);
+            model.values().stream().filter(a -> a.gpus().contains(gpu)).forEach(a -> keys.add(a.key()));
+            expect(units <= GpuLedger.UNITS_PER_GPU, () -> "Σ units on GPU " + gpu + " is " + units);
+            expect(memory <= d.totalMemory(), () -> "Σ memory on GPU " + gpu + " is " + memory + " > " + d.totalMemory());
+            expect(ledger.usedUnits(gpu) == units, () -> "GPU " + gpu + " used units " + ledger.usedUnits(gpu) + " != " + units);
+            expect(ledger.freeUnits(gpu) == GpuLedger.UNITS_PER_GPU - units, () -> "GPU " + gpu + " free units");
+            expect(ledger.usedMemory(gpu) == memory, () -> "GPU " + gpu + " used memory " + ledger.usedMemory(gpu)
+                + " != " + memory);
+            expect(ledger.freeMemory(gpu) == d.totalMemory() - memory, () -> "GPU " + gpu + " free memory");
+            expect(ledger.clients(gpu) == keys.size(), () -> "GPU " + gpu + " clients " + ledger.clients(gpu));
+            expect(new HashSet<>(ledger.onGpu(gpu)).equals(keys), () -> "GPU " + gpu + " holds " + ledger.onGpu(gpu)
+                + ", expected " + keys);
             idle += units == 0 ? 1 : 0;
         }
         long cpu = model.values().stream().mapToLong(Allocation::cpuMillis).sum();
-        assertThat(cpu).isLessThanOrEqualTo(cpuMillis);
-        assertThat(ledger.cpuMillisFree()).isEqualTo(cpuMillis - cpu);
-        assertThat(ledger.idleGpuCount()).isEqualTo(idle).isEqualTo(ledger.idleGpus().size());
-        assertThat(ledger.unitsUsedTotal())
-            .isEqualTo(model.values().stream().mapToLong(a -> a.unitsPerGpu() * a.gpus().size()).sum());
-        assertThat(ledger.allocations()).containsExactlyInAnyOrderElementsOf(model.values());
-        for (AllocationKey key : model.keySet()) {
-            assertThat(ledger.allocation(key)).contains(model.get(key));
+        long units = model.values().stream().mapToLong(a -> a.unitsPerGpu() * a.gpus().size()).sum();
+        expect(cpu <= cpuMillis, () -> "Σ CPU millis " + cpu + " > " + cpuMillis);
+        expect(ledger.cpuMillisFree() == cpuMillis - cpu, () -> "free CPU millis " + ledger.cpuMillisFree());
+        expect(ledger.idleGpuCount() == idle && ledger.idleGpus().size() == idle, () -> "idle GPUs " + ledger.idleGpus());
+        expect(ledger.unitsUsedTotal() == units, () -> "units used in total " + ledger.unitsUsedTotal() + " != " + units);
+        expect(ledger.allocations().size() == model.size()
+            && new HashSet<>(ledger.allocations()).equals(new HashSet<>(model.values())), () ->
+            "allocations " + ledger.allocations() + " != " + model.values());
+        for (Map.Entry<AllocationKey, Allocation> e : model.entrySet()) {
+            expect(ledger.allocation(e.getKey()).equals(Optional.of(e.getValue())), () -> "allocation of " + e.getKey());
+        }
+    }
+
+    private static void expect(boolean condition, Supplier<String> what) {
+        if (!condition) {
+            throw new AssertionError(what.get());
         }
     }
 }

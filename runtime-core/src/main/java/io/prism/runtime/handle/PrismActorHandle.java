@@ -83,6 +83,10 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
         long callId = client.registry().register(future, location.host(), client.callTimeout(),
             e -> Errors.toException(e, describe, ref.display()), what);
         location.host().tell(new Invoke(callId, ref, args, client.replyTo()));
+        if (ref.returnsFuture()) {
+            // the host waits for the method's own future and sends its value; the caller's type is still a future
+            return (CompletableFuture<R>) future.thenApply(CompletableFuture::completedFuture);
+        }
         return (CompletableFuture<R>) future;
     }
 

@@ -204,6 +204,11 @@ public final class Scheduler {
     }
 
     /** The live cluster view, for reading; {@link ClusterView#copy()} it for a snapshot that must not change. */
+    /** Why {@code request} cannot be placed on the cluster as it is now, for messages. */
+    public String explain(ResourceRequest request) {
+        return Feasibility.whyWaiting(request, view);
+    }
+
     public ClusterView view() {
         return view;
     }

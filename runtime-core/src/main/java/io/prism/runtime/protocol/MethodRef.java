@@ -14,6 +14,12 @@ public record MethodRef(String className, String name, String descriptor) {
         return className.substring(className.lastIndexOf('.') + 1) + "::" + name;
     }
 
+    /** True for methods returning CompletableFuture or CompletionStage, whose result the host awaits. */
+    public boolean returnsFuture() {
+        return descriptor.endsWith(")Ljava/util/concurrent/CompletableFuture;")
+            || descriptor.endsWith(")Ljava/util/concurrent/CompletionStage;");
+    }
+
     @Override
     public String toString() {
         return display();
