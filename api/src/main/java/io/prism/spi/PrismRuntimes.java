@@ -5,17 +5,21 @@ import io.prism.exception.PrismException;
 import java.util.Iterator;
 import java.util.ServiceLoader;
 
-/** Finds the runtime on the class path, once. */
+/** Finds the runtime on the class path. */
 public final class PrismRuntimes {
     private PrismRuntimes() {
     }
 
-    private static final class Holder {
-        static final PrismRuntimeProvider PROVIDER = load();
-    }
+    private static volatile PrismRuntimeProvider provider;
 
+    /** The runtime; looked up again on every call until one is found, so a failed lookup is not remembered. */
     public static PrismRuntimeProvider provider() {
-        return Holder.PROVIDER;
+        PrismRuntimeProvider p = provider;
+        if (p == null) {
+            p = load();
+            provider = p;
+        }
+        return p;
     }
 
     private static PrismRuntimeProvider load() {

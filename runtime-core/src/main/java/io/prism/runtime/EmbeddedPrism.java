@@ -127,7 +127,9 @@ final class EmbeddedPrism extends AbstractPrism {
         if (config.callTimeout() != null) {
             overrides.put("prism.call-timeout", config.callTimeout().toMillis() + "ms");
         }
-        return ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.load());
+        Config loaded = ConfigFactory.load();
+        return ConfigFactory.parseMap(overrides).withFallback(loaded.getConfig("prism.embedded"))
+            .withFallback(loaded);
     }
 
     private static void awaitUp(ActorSystem<Void> system, Duration timeout)

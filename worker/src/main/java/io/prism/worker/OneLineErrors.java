@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
+import java.io.PrintWriter;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -16,12 +17,17 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
-        Throwable cause = unwrap(exception);
-        commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + describe(cause));
+        return report(exception, commandLine.getCommandSpec().qualifiedName(), commandLine.getErr());
+    }
+
+    /** Prints {@code command: message} for {@code failure} (its stack trace too with PRISM_DEBUG=1); returns 1. */
+    static int report(Throwable failure, String command, PrintWriter err) {
+        Throwable cause = unwrap(failure);
+        err.println(command + ": " + describe(cause));
         if ("1".equals(System.getenv("PRISM_DEBUG"))) {
-            cause.printStackTrace(commandLine.getErr());
+            cause.printStackTrace(err);
         }
-        commandLine.getErr().flush();
+        err.flush();
         return FAILED;
     }
 

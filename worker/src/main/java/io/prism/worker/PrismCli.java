@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+
 /**
  * The {@code prism} command. Each subcommand is its own class, registered here; every one of them reports a
  * failure the same way: one line on stderr and exit code 1 (see {@link OneLineErrors}).
@@ -28,7 +30,15 @@ public final class PrismCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to OneLineErrors; a broken class path (ServiceConfigurationError,
+            // NoClassDefFoundError) arrives here and deserves the same one line.
+            exit = OneLineErrors.report(e, "prism", new PrintWriter(System.err, true));
+        }
+        System.exit(exit);
     }
 
     /** {@code prism} alone names no subcommand: show what there is and fail as a usage error does. */

@@ -5,9 +5,9 @@ import picocli.CommandLine.IVersionProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Properties;
+import java.nio.charset.StandardCharsets;
 
-/** {@code prism --version}: the project version Maven wrote into {@code version.properties}, and the JVM's. */
+/** {@code prism --version}: the project version Maven wrote into {@code version.txt}, and the JVM's. */
 final class VersionProvider implements IVersionProvider {
 
     @Override
@@ -19,15 +19,10 @@ final class VersionProvider implements IVersionProvider {
     }
 
     static String projectVersion() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
+        try (InputStream in = VersionProvider.class.getResourceAsStream("version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("reading io/prism/worker/version.properties", e);
+            throw new UncheckedIOException("reading io/prism/worker/version.txt", e);
         }
     }
 }

@@ -5,8 +5,6 @@ import io.prism.resources.device.MemorySize;
 import io.prism.resources.ledger.GpuLedger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
-import java.util.function.IntToLongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
@@ -77,48 +75,74 @@ final class Feasibility {
             + ResourceShape.cpus(mostCpu);
     }
 
-    /** Why {@code r} does not fit anywhere right now, in the terms of its tightest constraint. */
+    /**
+     * Why {@code r} does not fit anywhere right now, in the terms of its tightest constraint. One pass over the
+     * nodes it may use, gathering the most of each resource that is free.
+     */
     static String whyWaiting(ResourceRequest r, ClusterView view) {
         ResourceShape shape = r.shape();
-        List<ClusterView.Node> nodes = keep(new ArrayList<>(view.nodes()), n -> Fit.allowed(r, n));
+        long units = shape.unitsPerGpu();
+        boolean anyNode = false;
+        long mostCpu = 0;
+        long mostIdle = 0;
+        long mostCpuBesideIdle = 0;
+        long mostUnits = 0;
+        long mostMemoryBesideUnits = 0;
+        long mostCpuBesideGpu = -1;
+        for (ClusterView.Node node : view.nodes()) {
+            if (!Fit.allowed(r, node)) {
+                continue;
+            }
+            anyNode = true;
+            GpuLedger ledger = node.ledger();
+            long cpuFree = ledger.cpuMillisFree();
+            mostCpu = Math.max(mostCpu, cpuFree);
+            mostIdle = Math.max(mostIdle, ledger.idleGpuCount());
+            if (shape.gpuCount() > 1 && ledger.idleGpuCount() >= shape.gpuCount()) {
+                mostCpuBesideIdle = Math.max(mostCpuBesideIdle, cpuFree);
+            }
+            if (shape.gpuCount() == 1) {
+                for (GpuDevice d : ledger.devices()) {
+                    long free = ledger.freeUnits(d.index());
+                    mostUnits = Math.max(mostUnits, free);
+                    if (free >= units) {
+                        mostMemoryBesideUnits = Math.max(mostMemoryBesideUnits, ledger.freeMemory(d.index()));
+                        if (Fit.gpuFits(shape, ledger, d.index())) {
+                            mostCpuBesideGpu = Math.max(mostCpuBesideGpu, cpuFree);
+                        }
+                    }
+                }
+            }
+        }
         String scope = r.strictAffinity() ? "on node " + r.affinity() + ": "
             : r.labels().isEmpty() ? "" : "on nodes with labels " + r.labels() + ": ";
-        if (nodes.isEmpty()) {
+        String cpus = ResourceShape.cpus(shape.cpuMillis());
+        if (!anyNode) {
             return scope + "no node it may use is in the cluster";
         }
-        String cpus = ResourceShape.cpus(shape.cpuMillis());
         if (shape.isCpuOnly()) {
-            return scope + "needs " + cpus + " CPUs; the most free on any node is "
-                + ResourceShape.cpus(max(nodes, n -> n.ledger().cpuMillisFree()));
+            return scope + "needs " + cpus + " CPUs; the most free on any node is " + ResourceShape.cpus(mostCpu);
         }
         if (shape.gpuCount() > 1) {
-            long mostIdle = max(nodes, n -> n.ledger().idleGpuCount());
             if (mostIdle < shape.gpuCount()) {
                 return scope + "needs " + shape.gpuCount() + " whole GPUs on one node; the most idle GPUs on any "
                     + "node is " + mostIdle;
             }
-            nodes = keep(nodes, n -> n.ledger().idleGpuCount() >= shape.gpuCount());
             return scope + "needs " + cpus + " CPUs with " + shape.gpuCount() + " whole GPUs; the nodes with "
-                + shape.gpuCount() + " idle GPUs have at most " + ResourceShape.cpus(max(nodes,
-                n -> n.ledger().cpuMillisFree())) + " CPUs free";
+                + shape.gpuCount() + " idle GPUs have at most " + ResourceShape.cpus(mostCpuBesideIdle) + " CPUs free";
         }
-        long mostFree = max(nodes, n -> maxOverGpus(n.ledger(), g -> n.ledger().freeUnits(g)));
-        if (mostFree < shape.unitsPerGpu()) {
-            return scope + "needs " + ResourceShape.gpus(shape.unitsPerGpu()) + " of one GPU; the most free on any "
-                + "GPU is " + ResourceShape.gpus(mostFree);
+        if (mostUnits < units) {
+            return scope + "needs " + ResourceShape.gpus(units) + " of one GPU; the most free on any GPU is "
+                + ResourceShape.gpus(mostUnits);
         }
-        List<ClusterView.Node> withGpu = keep(nodes, n -> anyGpu(n.ledger(), g -> Fit.gpuFits(shape, n.ledger(), g)));
-        if (withGpu.isEmpty()) {
-            long mostMemory = max(nodes, n -> maxOverGpus(n.ledger(),
-                g -> n.ledger().freeUnits(g) >= shape.unitsPerGpu() ? n.ledger().freeMemory(g) : 0));
-            return scope + "needs " + ResourceShape.gpus(shape.unitsPerGpu()) + " of one GPU with "
+        if (mostCpuBesideGpu < 0) {
+            return scope + "needs " + ResourceShape.gpus(units) + " of one GPU with "
                 + (shape.memoryBytes() == ResourceShape.PROPORTIONAL ? "its share of the memory"
                 : MemorySize.format(shape.memoryBytes())) + "; the GPUs with that much free have at most "
-                + MemorySize.format(mostMemory) + " of memory free";
+                + MemorySize.format(mostMemoryBesideUnits) + " of memory free";
         }
-        return scope + "needs " + cpus + " CPUs with " + ResourceShape.gpus(shape.unitsPerGpu())
-            + " of one GPU; the nodes with such a GPU free have at most "
-            + ResourceShape.cpus(max(withGpu, n -> n.ledger().cpuMillisFree())) + " CPUs free";
+        return scope + "needs " + cpus + " CPUs with " + ResourceShape.gpus(units) + " of one GPU; the nodes with "
+            + "such a GPU free have at most " + ResourceShape.cpus(mostCpuBesideGpu) + " CPUs free";
     }
 
     private static boolean couldHold(ResourceRequest r, ClusterView.Node node) {
@@ -143,23 +167,6 @@ final class Feasibility {
 
     private static long largestGpu(GpuLedger ledger) {
         return ledger.devices().stream().mapToLong(GpuDevice::totalMemory).max().orElse(0);
-    }
-
-    private static boolean anyGpu(GpuLedger ledger, IntPredicate p) {
-        for (GpuDevice d : ledger.devices()) {
-            if (p.test(d.index())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static long maxOverGpus(GpuLedger ledger, IntToLongFunction f) {
-        long max = 0;
-        for (GpuDevice d : ledger.devices()) {
-            max = Math.max(max, f.applyAsLong(d.index()));
-        }
-        return max;
     }
 
     private static long max(List<ClusterView.Node> nodes, ToLongFunction<ClusterView.Node> f) {

@@ -6,13 +6,16 @@ import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -55,7 +58,25 @@ public final class Scheduler {
     public record PendingView(ResourceRequest request, long sinceNanos, String reason) {
     }
 
-    private record Waiting(ResourceRequest request, long sinceNanos, long deadlineNanos) {
+    /** A queued request; identity equality, so sets of them hash cheaply. */
+    private static final class Waiting {
+        final ResourceRequest request;
+        final long sinceNanos;
+        final long deadlineNanos;
+        final long seq;
+        final Constraints constraints;
+
+        Waiting(ResourceRequest request, long sinceNanos, long deadlineNanos, long seq) {
+            this.request = request;
+            this.sinceNanos = sinceNanos;
+            this.deadlineNanos = deadlineNanos;
+            this.seq = seq;
+            this.constraints = new Constraints(request);
+        }
+    }
+
+    /** The next request of one group to try in a round of {@link #placePending}. */
+    private record Cursor(Iterator<Waiting> members, Waiting current) {
     }
 
     /** Requests that are the same to every policy: one of them not fitting means none of them fits. */
@@ -68,6 +89,9 @@ public final class Scheduler {
     private final ClusterView view = new ClusterView();
     private final Function<PlacementStrategy, PlacementPolicy> policies;
     private final Map<AllocationKey, Waiting> pending = new LinkedHashMap<>();
+    /** The same requests grouped by constraints, each group oldest first: a round tries each group's head only. */
+    private final Map<Constraints, Set<Waiting>> groups = new HashMap<>();
+    private long nextSeq;
 
     /** A scheduler with the standard policies. */
     public Scheduler() {
@@ -122,7 +146,7 @@ public final class Scheduler {
         if (decision.isPresent()) {
             return reserve(request, decision.get());
         }
-        pending.put(key, new Waiting(request, nowNanos, deadlineNanos));
+        enqueue(new Waiting(request, nowNanos, deadlineNanos, nextSeq++));
         return new Queued(request, Feasibility.whyWaiting(request, view));
     }
 
@@ -134,29 +158,30 @@ public final class Scheduler {
     /**
      * Places every waiting request that fits now, oldest first; a request that does not fit does not hold up
      * those behind it. Requests past their deadline are left for {@link #expire}.
+     *
+     * <p>Requests with the same constraints are tried in order until one does not fit; the rest of that group
+     * cannot fit either, since placing only takes capacity away. So a round costs a policy call per group and per
+     * placement, not per waiting request.
      */
     public List<Placed> placePending(long nowNanos) {
         List<Placed> placed = new ArrayList<>();
-        Set<Constraints> noRoom = new HashSet<>();
-        for (Iterator<Waiting> it = pending.values().iterator(); it.hasNext(); ) {
-            Waiting w = it.next();
-            ResourceRequest r = w.request();
-            if (expired(w, nowNanos)) {
-                continue;
-            }
-            Constraints constraints = new Constraints(r);
-            if (noRoom.contains(constraints)) {
-                continue;
-            }
-            Optional<PlacementDecision> decision = r.shape().gpuCount() == 1
-                && r.shape().unitsPerGpu() > view.maxFreeUnits() ? Optional.empty() : policy(r).place(r, view);
-            if (decision.isEmpty()) {
-                noRoom.add(constraints);
-                continue;
-            }
-            it.remove();
-            placed.add(reserve(r, decision.get()));
+        PriorityQueue<Cursor> heads = new PriorityQueue<>(Comparator.comparingLong(c -> c.current().seq));
+        for (Set<Waiting> group : groups.values()) {
+            advance(group.iterator(), nowNanos, heads);
         }
+        while (!heads.isEmpty()) {
+            Cursor head = heads.poll();
+            ResourceRequest r = head.current().request;
+            boolean noUnits = r.shape().gpuCount() == 1 && r.shape().unitsPerGpu() > view.maxFreeUnits();
+            Optional<PlacementDecision> decision = noUnits ? Optional.empty() : policy(r).place(r, view);
+            if (decision.isPresent()) {
+                head.members().remove();
+                pending.remove(r.key());
+                placed.add(reserve(r, decision.get()));
+                advance(head.members(), nowNanos, heads);
+            }
+        }
+        groups.values().removeIf(Set::isEmpty);
         return placed;
     }
 
@@ -167,7 +192,8 @@ public final class Scheduler {
             Waiting w = it.next();
             if (expired(w, nowNanos)) {
                 it.remove();
-                expired.add(w.request());
+                ungroup(w);
+                expired.add(w.request);
             }
         }
         return expired;
@@ -175,14 +201,21 @@ public final class Scheduler {
 
     /** Withdraws a waiting request; false when {@code key} is not waiting (use {@link #release} if placed). */
     public boolean cancel(AllocationKey key) {
-        return pending.remove(key) != null;
+        Waiting w = pending.remove(key);
+        if (w == null) {
+            return false;
+        }
+        ungroup(w);
+        return true;
     }
 
     /** The waiting requests, oldest first, each with why it waits. */
     public List<PendingView> pending() {
+        Map<Constraints, String> reasons = new HashMap<>();
         List<PendingView> views = new ArrayList<>(pending.size());
         for (Waiting w : pending.values()) {
-            views.add(new PendingView(w.request(), w.sinceNanos(), Feasibility.whyWaiting(w.request(), view)));
+            String reason = reasons.computeIfAbsent(w.constraints, c -> Feasibility.whyWaiting(w.request, view));
+            views.add(new PendingView(w.request, w.sinceNanos, reason));
         }
         return views;
     }
@@ -221,7 +254,31 @@ public final class Scheduler {
         return new Placed(r, decision, view.reserve(r.key(), decision));
     }
 
+    private void enqueue(Waiting w) {
+        pending.put(w.request.key(), w);
+        groups.computeIfAbsent(w.constraints, c -> new LinkedHashSet<>()).add(w);
+    }
+
+    private void ungroup(Waiting w) {
+        Set<Waiting> group = groups.get(w.constraints);
+        group.remove(w);
+        if (group.isEmpty()) {
+            groups.remove(w.constraints);
+        }
+    }
+
+    /** Queues the group's next request that has not expired, if any. */
+    private static void advance(Iterator<Waiting> members, long nowNanos, PriorityQueue<Cursor> heads) {
+        while (members.hasNext()) {
+            Waiting next = members.next();
+            if (!expired(next, nowNanos)) {
+                heads.add(new Cursor(members, next));
+                return;
+            }
+        }
+    }
+
     private static boolean expired(Waiting w, long nowNanos) {
-        return w.deadlineNanos() != NO_DEADLINE && nowNanos - w.deadlineNanos() >= 0;
+        return w.deadlineNanos != NO_DEADLINE && nowNanos - w.deadlineNanos >= 0;
     }
 }

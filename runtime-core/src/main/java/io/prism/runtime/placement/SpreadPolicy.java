@@ -8,71 +8,83 @@ import java.util.Optional;
 /**
  * SPREAD: the most free GPU on the least loaded node (by share of its GPU units in use), so replicas land on
  * different GPUs and nodes, which are their fault domains. Whole GPUs and CPU-only actors likewise go to the least
- * loaded node that has room. Looks at every node, which is fine for the few replicas that ask for it.
+ * loaded node that has room (CPU-only by share of CPU in use). Looks at every GPU of every node, which is fine for
+ * the replicas that ask for it.
  */
 final class SpreadPolicy implements PlacementPolicy {
+    private static final int NONE = -1;
+    /** Marks a node where a whole-GPU or CPU-only shape fits, since no single GPU is chosen yet. */
+    private static final int NODE_FITS = -2;
 
     @Override
     public Optional<PlacementDecision> place(ResourceRequest request, ClusterView view) {
+        ResourceShape shape = request.shape();
         if (request.affinity() != null) {
-            Optional<PlacementDecision> there = view.node(request.affinity())
-                .filter(n -> n.hasLabels(request.labels()))
-                .flatMap(n -> onNode(request.shape(), n));
-            if (there.isPresent() || request.strictAffinity()) {
-                return there;
+            Optional<ClusterView.Node> node = view.node(request.affinity()).filter(n -> n.hasLabels(request.labels()));
+            int there = node.map(n -> choice(shape, n)).orElse(NONE);
+            if (there != NONE) {
+                return Optional.of(decision(shape, node.get(), there));
+            }
+            if (request.strictAffinity()) {
+                return Optional.empty();
             }
         }
-        ResourceShape shape = request.shape();
         ClusterView.Node bestNode = null;
-        PlacementDecision best = null;
+        int best = NONE;
         for (ClusterView.Node node : view.nodes()) {
             if (!Fit.allowed(request, node)) {
                 continue;
             }
-            Optional<PlacementDecision> here = onNode(shape, node);
-            if (here.isPresent() && (best == null || lessLoaded(shape, node, here.get(), bestNode, best))) {
+            int here = choice(shape, node);
+            if (here != NONE && (bestNode == null || lessLoaded(shape, node, here, bestNode, best))) {
                 bestNode = node;
-                best = here.get();
+                best = here;
             }
         }
-        return Optional.ofNullable(best);
+        return bestNode == null ? Optional.empty() : Optional.of(decision(shape, bestNode, best));
     }
 
-    private static boolean lessLoaded(ResourceShape shape, ClusterView.Node node, PlacementDecision here,
-                                      ClusterView.Node bestNode, PlacementDecision best) {
+    private static boolean lessLoaded(ResourceShape shape, ClusterView.Node node, int gpu, ClusterView.Node bestNode,
+                                      int bestGpu) {
         if (shape.isCpuOnly()) {
             return Fit.compareCpuLoad(node, bestNode) < 0;
         }
         int load = Fit.compareGpuLoad(node, bestNode);
-        if (load != 0) {
+        if (load != 0 || shape.gpuCount() > 1) {
             return load < 0;
         }
-        return freeUnits(node, here) > freeUnits(bestNode, best);
+        return node.ledger().freeUnits(gpu) > bestNode.ledger().freeUnits(bestGpu);
     }
 
-    private static long freeUnits(ClusterView.Node node, PlacementDecision d) {
-        return node.ledger().freeUnits(d.gpus().get(0));
-    }
-
-    /** The most free GPU (or the first idle GPUs) of one node that fit, or empty. */
-    private static Optional<PlacementDecision> onNode(ResourceShape shape, ClusterView.Node node) {
+    /** The most free GPU of {@code node} that fits a one-GPU shape, NODE_FITS for other shapes that fit, or NONE. */
+    private static int choice(ResourceShape shape, ClusterView.Node node) {
         if (!Fit.cpuFits(shape, node)) {
-            return Optional.empty();
+            return NONE;
         }
         if (shape.isCpuOnly()) {
-            return Optional.of(Fit.decision(node, List.of(), shape));
-        }
-        if (shape.gpuCount() > 1) {
-            return Fit.wholeGpusOn(node, shape);
+            return NODE_FITS;
         }
         GpuLedger ledger = node.ledger();
-        Integer best = null;
+        if (shape.gpuCount() > 1) {
+            return ledger.idleGpuCount() >= shape.gpuCount() ? NODE_FITS : NONE;
+        }
+        int best = NONE;
         for (GpuDevice d : ledger.devices()) {
             if (Fit.gpuFits(shape, ledger, d.index())
-                && (best == null || ledger.freeUnits(d.index()) > ledger.freeUnits(best))) {
+                && (best == NONE || ledger.freeUnits(d.index()) > ledger.freeUnits(best))) {
                 best = d.index();
             }
         }
-        return best == null ? Optional.empty() : Optional.of(Fit.decision(node, List.of(best), shape));
+        return best;
+    }
+
+    private static PlacementDecision decision(ResourceShape shape, ClusterView.Node node, int choice) {
+        if (shape.isCpuOnly()) {
+            return Fit.decision(node, List.of(), shape);
+        }
+        if (shape.gpuCount() > 1) {
+            return Fit.decision(node, node.ledger().idleGpus().subList(0, shape.gpuCount()), shape);
+        }
+        return Fit.decision(node, List.of(choice), shape);
     }
 }

@@ -189,7 +189,7 @@ public final class DemoCommand implements Callable<Integer> {
             float score = scorer.call(FraudScorer::score, tx).join();
             table.row(sample.name(), String.format(Locale.ROOT, "%,.2f", tx.amount()),
                 String.format(Locale.ROOT, "%,.2f", tx.avgAmount30d()), String.format("%02d:00", tx.hourOfDay()),
-                sample.how(), String.format(Locale.ROOT, "%.3f", score));
+                sample.how(), score < 0.001f ? "<0.001" : String.format(Locale.ROOT, "%.3f", score));
         }
         out.println("Scores from " + scorer.name().orElse("the first actor"));
         table.lines("  ").forEach(out::println);
