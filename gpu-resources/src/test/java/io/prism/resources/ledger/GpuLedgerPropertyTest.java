@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class GpuLedgerPropertyTest {
     private static final long MIB = 1L << 20;
-    private static final int SEQUENCES = 150;
+    private static final int SEQUENCES = 100;
     private static final int STEPS = 200;
 
     @Test

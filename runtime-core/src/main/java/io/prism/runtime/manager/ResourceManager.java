@@ -311,12 +311,16 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     }
 
     private void placePending() {
-        for (Scheduler.Placed p : scheduler.placePending(System.nanoTime())) {
-            ActorRecord rec = actors.get(p.request().key().actor());
-            if (rec != null && rec.isCurrent(p.request().key())) {
-                start(rec, p);
-            } else {
-                scheduler.release(p.request().key());
+        boolean freed = true;
+        while (freed) {
+            freed = false;
+            for (Scheduler.Placed p : scheduler.placePending(System.nanoTime())) {
+                ActorRecord rec = actors.get(p.request().key().actor());
+                if (rec != null && rec.isCurrent(p.request().key())) {
+                    start(rec, p);
+                } else {
+                    freed |= scheduler.release(p.request().key());
+                }
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * The cluster as placement sees it: every live node, in the order it joined, with its {@link GpuLedger} and labels,
  * and which node holds each allocation.
  *
- * <p>Besides the ledgers it keeps every GPU with free units in {@linkplain #packOrder(long) PACK order}, so a
+ * <p>Besides the ledgers it keeps every GPU with free units in PACK order (fewest free units first), so a
  * best-fit choice among thousands of GPUs is a walk from the first GPU with enough free units rather than a scan
  * of all of them.
  *

@@ -48,7 +48,9 @@ final class Feasibility {
         if (!shape.isCpuOnly()) {
             nodes = keep(nodes, n -> !n.ledger().devices().isEmpty());
             if (nodes.isEmpty()) {
-                return who + " needs " + shape.describeGpu() + ", but " + where + " has no GPUs";
+                String none = r.strictAffinity() ? "node " + r.affinity() + " has no GPUs"
+                    : r.labels().isEmpty() ? "the cluster has no GPUs" : "no node with labels " + r.labels() + " has GPUs";
+                return who + " needs " + shape.describeGpu() + ", but " + none;
             }
         }
         if (shape.gpuCount() > 1) {
@@ -82,6 +84,10 @@ final class Feasibility {
     static String whyWaiting(ResourceRequest r, ClusterView view) {
         ResourceShape shape = r.shape();
         long units = shape.unitsPerGpu();
+        if (shape.gpuCount() == 1 && r.affinity() == null && r.labels().isEmpty() && view.maxFreeUnits() < units) {
+            return "needs " + share(shape) + "; the most free on any GPU is "
+                + ResourceShape.gpus(view.maxFreeUnits());
+        }
         boolean anyNode = false;
         long mostCpu = 0;
         long mostIdle = 0;
@@ -132,16 +138,16 @@ final class Feasibility {
                 + shape.gpuCount() + " idle GPUs have at most " + ResourceShape.cpus(mostCpuBesideIdle) + " CPUs free";
         }
         if (mostUnits < units) {
-            return scope + "needs " + ResourceShape.gpus(units) + " of one GPU; the most free on any GPU is "
+            return scope + "needs " + share(shape) + "; the most free on any GPU is "
                 + ResourceShape.gpus(mostUnits);
         }
         if (mostCpuBesideGpu < 0) {
-            return scope + "needs " + ResourceShape.gpus(units) + " of one GPU with "
+            return scope + "needs " + share(shape) + " with "
                 + (shape.memoryBytes() == ResourceShape.PROPORTIONAL ? "its share of the memory"
                 : MemorySize.format(shape.memoryBytes())) + "; the GPUs with that much free have at most "
                 + MemorySize.format(mostMemoryBesideUnits) + " of memory free";
         }
-        return scope + "needs " + cpus + " CPUs with " + ResourceShape.gpus(units) + " of one GPU; the nodes with "
+        return scope + "needs " + cpus + " CPUs with " + share(shape) + "; the nodes with "
             + "such a GPU free have at most " + ResourceShape.cpus(mostCpuBesideGpu) + " CPUs free";
     }
 
@@ -159,6 +165,11 @@ final class Feasibility {
         }
         return gpus > 0 && (shape.memoryBytes() == ResourceShape.PROPORTIONAL
             || largestGpu(node.ledger()) >= shape.memoryBytes());
+    }
+
+    /** "0.25 of one GPU", or "1 whole GPU". */
+    private static String share(ResourceShape shape) {
+        return shape.isWholeGpus() ? "1 whole GPU" : ResourceShape.gpus(shape.unitsPerGpu()) + " of one GPU";
     }
 
     private static String needs(ResourceShape shape) {

@@ -142,7 +142,7 @@ public final class Scheduler {
         if (never != null) {
             return new Infeasible(never);
         }
-        Optional<PlacementDecision> decision = policy(request).place(request, view);
+        Optional<PlacementDecision> decision = tryPlace(request);
         if (decision.isPresent()) {
             return reserve(request, decision.get());
         }
@@ -172,8 +172,7 @@ public final class Scheduler {
         while (!heads.isEmpty()) {
             Cursor head = heads.poll();
             ResourceRequest r = head.current().request;
-            boolean noUnits = r.shape().gpuCount() == 1 && r.shape().unitsPerGpu() > view.maxFreeUnits();
-            Optional<PlacementDecision> decision = noUnits ? Optional.empty() : policy(r).place(r, view);
+            Optional<PlacementDecision> decision = tryPlace(r);
             if (decision.isPresent()) {
                 head.members().remove();
                 pending.remove(r.key());
@@ -220,6 +219,21 @@ public final class Scheduler {
         return views;
     }
 
+    /**
+     * Why {@code request} is not placed, in the words of {@link PendingView#reason()}: for a request that no longer
+     * waits, such as one {@link #expire} just handed back.
+     */
+    public String explain(ResourceRequest request) {
+        String never = Feasibility.whyNever(request, view);
+        if (never != null) {
+            return never;
+        }
+        if (tryPlace(request).isPresent()) {
+            return "there is room for it now, but there was none before its deadline";
+        }
+        return Feasibility.whyWaiting(request, view);
+    }
+
     public int pendingCount() {
         return pending.size();
     }
@@ -237,17 +251,16 @@ public final class Scheduler {
     }
 
     /** The live cluster view, for reading; {@link ClusterView#copy()} it for a snapshot that must not change. */
-    /** Why {@code request} cannot be placed on the cluster as it is now, for messages. */
-    public String explain(ResourceRequest request) {
-        return Feasibility.whyWaiting(request, view);
-    }
-
     public ClusterView view() {
         return view;
     }
 
-    private PlacementPolicy policy(ResourceRequest r) {
-        return policies.apply(r.strategyOrDefault());
+    /** The policy's choice, skipping the search when no GPU of the cluster has the units. */
+    private Optional<PlacementDecision> tryPlace(ResourceRequest r) {
+        if (r.shape().gpuCount() == 1 && r.shape().unitsPerGpu() > view.maxFreeUnits()) {
+            return Optional.empty();
+        }
+        return policies.apply(r.strategyOrDefault()).place(r, view);
     }
 
     private Placed reserve(ResourceRequest r, PlacementDecision decision) {
