@@ -1,7 +1,6 @@
 package io.prism.runtime;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.prism.ActorHandle;
 import io.prism.ActorId;
 import io.prism.ActorOptions;
@@ -127,9 +126,7 @@ final class EmbeddedPrism extends AbstractPrism {
         if (config.callTimeout() != null) {
             overrides.put("prism.call-timeout", config.callTimeout().toMillis() + "ms");
         }
-        Config loaded = ConfigFactory.load();
-        return ConfigFactory.parseMap(overrides).withFallback(loaded.getConfig("prism.embedded"))
-            .withFallback(loaded);
+        return PrismConfigLoader.load(overrides, true);
     }
 
     private static void awaitUp(ActorSystem<Void> system, Duration timeout)

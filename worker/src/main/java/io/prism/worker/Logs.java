@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Log levels a command sets at run time. A command that prints a report of its own (such as {@code demo}) raises
- * Prism's and Pekko's loggers to WARN so that start-up and shutdown chatter does not break up its output.
+ * Prism's and Pekko's loggers to WARN so that start-up and shutdown chatter does not break up its output, and
+ * lowers both to INFO when asked to be verbose.
  */
 public final class Logs {
     private Logs() {
@@ -16,6 +17,12 @@ public final class Logs {
     public static void quiet() {
         setLevel("io.prism", Level.WARN);
         setLevel("org.apache.pekko", Level.WARN);
+    }
+
+    /** Prism's and Pekko's INFO messages too (Pekko must also be configured with {@code pekko.loglevel = INFO}). */
+    public static void verbose() {
+        setLevel("io.prism", Level.INFO);
+        setLevel("org.apache.pekko", Level.INFO);
     }
 
     private static void setLevel(String loggerName, Level level) {

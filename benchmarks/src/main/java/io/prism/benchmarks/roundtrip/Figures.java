@@ -1,7 +1,6 @@
 package io.prism.benchmarks.roundtrip;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,9 +42,5 @@ final class Figures {
             return 0;
         }
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    static String rounds(List<Double> values) {
-        return Arrays.toString(values.stream().mapToLong(Math::round).toArray());
     }
 }

@@ -1,11 +1,8 @@
 package io.prism.benchmarks.roundtrip;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The two ways a {@link RoundTrip} is driven: one call at a time, and a fixed number of calls in flight. */
@@ -47,67 +44,57 @@ final class Measure {
     }
 
     /**
-     * {@code window} calls always in flight: each completion sends the next call from the thread that completed
-     * it, so the figure is the mechanism's own limit, not that of a caller thread woken per reply. Counting starts
-     * once the window is full and a tenth of the phase has passed; the calls in flight at the end are drained
-     * before the next phase starts.
+     * One caller thread keeps {@code window} calls in flight: it sends whenever fewer are outstanding, as a user's
+     * loop over {@code handle.call} with a bound on outstanding calls does. Counting starts after a tenth of the
+     * phase (at most 300 ms), once the window is full; the calls still in flight at the end are awaited before the
+     * next phase starts.
      */
     static Result pipelined(RoundTrip target, int window, long durationNanos) throws InterruptedException {
-        Chains chains = new Chains(target, window);
-        for (int i = 0; i < window; i++) {
-            chains.send();
-        }
-        TimeUnit.NANOSECONDS.sleep(Math.min(durationNanos / 10, TimeUnit.MILLISECONDS.toNanos(300)));
-        chains.measuring = true;
-        long c0 = chains.completed.sum();
-        long t0 = System.nanoTime();
-        TimeUnit.NANOSECONDS.sleep(durationNanos);
-        long c1 = chains.completed.sum();
-        long t1 = System.nanoTime();
-        chains.measuring = false;
-        chains.stopped = true;
-        try {
-            chains.drained.get(DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(target.name() + ": " + chains.running.get() + " of " + window
-                + " calls still in flight " + DRAIN_TIMEOUT_SECONDS + " s after the phase ended", e);
-        }
-        return new Result(c1 - c0, t1 - t0, chains.latencies, chains.failures.sum());
-    }
-
-    /** {@code window} chains of calls; a chain ends when the phase stops or one of its calls fails. */
-    private static final class Chains {
-        final RoundTrip target;
-        final Histogram latencies = new Histogram();
-        final LongAdder completed = new LongAdder();
-        final LongAdder failures = new LongAdder();
-        final AtomicInteger running;
-        final CompletableFuture<Void> drained = new CompletableFuture<>();
-        volatile boolean measuring;
-        volatile boolean stopped;
-
-        Chains(RoundTrip target, int window) {
-            this.target = target;
-            this.running = new AtomicInteger(window);
-        }
-
-        void send() {
+        Semaphore permits = new Semaphore(window);
+        Histogram latencies = new Histogram();
+        LongAdder completed = new LongAdder();
+        LongAdder failures = new LongAdder();
+        Recording recording = new Recording();
+        long now = System.nanoTime();
+        long measureFrom = now + Math.min(durationNanos / 10, TimeUnit.MILLISECONDS.toNanos(300));
+        long end = Long.MAX_VALUE;
+        long c0 = 0;
+        long t0 = 0;
+        while (true) {
+            if (!recording.on && now - measureFrom >= 0) {
+                c0 = completed.sum();
+                t0 = now;
+                end = now + durationNanos;
+                recording.on = true;
+            } else if (recording.on && now - end >= 0) {
+                break;
+            }
+            permits.acquire();
             long sent = System.nanoTime();
             target.call(VALUE).whenComplete((value, error) -> {
-                if (measuring) {
+                if (recording.on) {
                     latencies.record(System.nanoTime() - sent);
                 }
-                completed.increment();
                 if (error != null) {
                     failures.increment();
                 }
-                // a failed call may complete at once, so a chain never resends after one: no unbounded recursion
-                if (!stopped && error == null) {
-                    send();
-                } else if (running.decrementAndGet() == 0) {
-                    drained.complete(null);
-                }
+                completed.increment();
+                permits.release();
             });
+            now = sent;
         }
+        long c1 = completed.sum();
+        long t1 = System.nanoTime();
+        recording.on = false;
+        if (!permits.tryAcquire(window, DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(target.name() + ": " + (window - permits.availablePermits()) + " of "
+                + window + " calls still in flight " + DRAIN_TIMEOUT_SECONDS + " s after the phase ended");
+        }
+        return new Result(c1 - c0, t1 - t0, latencies, failures.sum());
+    }
+
+    /** Whether completions count their latency: only those inside the measured part of a phase do. */
+    private static final class Recording {
+        volatile boolean on;
     }
 }

@@ -39,7 +39,7 @@ public final class ResourceShapes {
         Gpu gpu = actorClass.getAnnotation(Gpu.class);
 
         checkRestartsAndConcurrency(cls, opts);
-        long cpuMillis = cpuMillis(cls, opts.cpus());
+        long cpuMillis = cpuMillis(cls, opts.cpus(), opts.gpu() != null || gpu != null);
 
         String annotationMemory = gpu == null || gpu.memory().isEmpty() ? null : gpu.memory();
         if (opts.gpu() == null && gpu == null) {
@@ -124,18 +124,22 @@ public final class ResourceShapes {
         }
     }
 
-    private static long cpuMillis(String cls, Double cpus) {
+    /**
+     * CPUs reserved when none are asked for: one for a CPU-only actor, none for a GPU actor, whose work runs on its
+     * GPU share (a CPU per scorer would let a 2-core node hold only two quarter-GPU actors).
+     */
+    private static long cpuMillis(String cls, Double cpus, boolean gpuActor) {
         if (cpus == null) {
-            return DEFAULT_CPU_MILLIS;
+            return gpuActor ? 0 : DEFAULT_CPU_MILLIS;
         }
         String source = ".cpus(" + number(cpus) + ") for " + cls;
         if (cpus.isNaN() || cpus.isInfinite()) {
             throw new InvalidResourceRequestException(source + ": " + number(cpus) + " is not a number of CPUs "
-                + "(use 0 or more, such as 0.5 or 2; the default is 1)");
+                + "(use 0 or more, such as 0.5 or 2; the default is 1 for CPU-only actors, 0 for GPU actors)");
         }
         if (cpus < 0) {
             throw new InvalidResourceRequestException(source + ": CPUs must be 0 or more (such as 0.5 or 2; the "
-                + "default is 1)");
+                + "default is 1 for CPU-only actors, 0 for GPU actors)");
         }
         return Math.round(cpus * 1_000);
     }

@@ -67,12 +67,12 @@ class ResourceShapesTest {
     }
 
     @Test
-    void annotationGivesAFractionWithProportionalMemoryAndOneCpu() {
+    void annotationGivesAFractionWithProportionalMemoryAndNoCpu() {
         assertThat(ResourceShapes.of(Quarter.class, ActorOptions.defaults()))
-            .isEqualTo(new ResourceShape(1, 2_500, ResourceShape.PROPORTIONAL, 1_000));
+            .isEqualTo(new ResourceShape(1, 2_500, ResourceShape.PROPORTIONAL, 0));
         assertThat(ResourceShapes.of(QuarterWithBudget.class, null))
-            .isEqualTo(new ResourceShape(1, 2_500, 6 * GIB, 1_000));
-        assertThat(ResourceShapes.of(Whole.FraudScorer.class, null)).isEqualTo(ResourceShape.wholeGpus(2, 1_000));
+            .isEqualTo(new ResourceShape(1, 2_500, 6 * GIB, 0));
+        assertThat(ResourceShapes.of(Whole.FraudScorer.class, null)).isEqualTo(ResourceShape.wholeGpus(2, 0));
     }
 
     @Test
@@ -86,18 +86,18 @@ class ResourceShapesTest {
 
     @Test
     void optionsOverrideTheAnnotationFieldByField() {
-        assertThat(ResourceShapes.of(Quarter.class, gpu(0.5))).isEqualTo(ResourceShape.fraction(5_000, -1, 1_000));
+        assertThat(ResourceShapes.of(Quarter.class, gpu(0.5))).isEqualTo(ResourceShape.fraction(5_000, -1, 0));
         assertThat(ResourceShapes.of(QuarterWithBudget.class, gpu(0.5)))
-            .isEqualTo(ResourceShape.fraction(5_000, 6 * GIB, 1_000));
+            .isEqualTo(ResourceShape.fraction(5_000, 6 * GIB, 0));
         assertThat(ResourceShapes.of(QuarterWithBudget.class, options(null, "2GiB", null, 0, 1)))
-            .isEqualTo(ResourceShape.fraction(2_500, 2 * GIB, 1_000));
+            .isEqualTo(ResourceShape.fraction(2_500, 2 * GIB, 0));
         assertThat(ResourceShapes.of(FraudScorer.class, options(0.1, "512MiB", 0.5, 0, 1)))
             .isEqualTo(ResourceShape.fraction(1_000, 512L << 20, 500));
     }
 
     @Test
     void anAnnotationsBudgetIsDroppedWhenOptionsAskForWholeGpus() {
-        assertThat(ResourceShapes.of(QuarterWithBudget.class, gpu(2.0))).isEqualTo(ResourceShape.wholeGpus(2, 1_000));
+        assertThat(ResourceShapes.of(QuarterWithBudget.class, gpu(2.0))).isEqualTo(ResourceShape.wholeGpus(2, 0));
     }
 
     @ParameterizedTest
@@ -106,7 +106,7 @@ class ResourceShapesTest {
         "0.30000000000000004, 3000"
     })
     void acceptsEveryStepOfTenThousand(double g, long units) {
-        assertThat(ResourceShapes.of(FraudScorer.class, gpu(g))).isEqualTo(ResourceShape.fraction(units, -1, 1_000));
+        assertThat(ResourceShapes.of(FraudScorer.class, gpu(g))).isEqualTo(ResourceShape.fraction(units, -1, 0));
     }
 
     @Test

@@ -40,11 +40,6 @@ import java.util.concurrent.Callable;
 public final class DemoCommand implements Callable<Integer> {
     private static final long SEED = 20_240_601L;
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(2);
-    /**
-     * CPUs reserved per scorer. A call costs it microseconds of CPU; the default reservation of one whole CPU would
-     * keep a 2-core laptop or CI runner from holding four scorers, and the demo is about GPUs.
-     */
-    private static final double CPUS_PER_ACTOR = 0.25;
     /** More actors than the GPUs hold wait for capacity that never comes in a demo: say so soon. */
     private static final Duration PLACEMENT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -80,7 +75,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         checkOptions();
-        if (!verbose) {
+        PrismConfig.Builder config = PrismConfig.builder().gpus(gpus);
+        if (verbose) {
+            Logs.verbose();
+            config.set("pekko.loglevel", "INFO");
+        } else {
             Logs.quiet();
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
             actors, gpuShare(FraudScorer.class), gpus);
 
         long started = System.nanoTime();
-        try (Prism prism = Prism.start(PrismConfig.builder().gpus(gpus).build())) {
+        try (Prism prism = Prism.start(config.build())) {
             long created = System.nanoTime();
             List<ActorHandle<FraudScorer>> scorers = createScorers(prism);
             out.printf("Started Prism in %s, created %d actors in %s%n%n", seconds(created - started), scorers.size(),
@@ -128,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<ActorHandle<FraudScorer>> scorers = new ArrayList<>(actors);
         for (int i = 1; i <= actors; i++) {
             scorers.add(prism.actor(FraudScorer::new, FraudScorer.DEFAULT_MODEL).name("fraud-" + i)
-                .cpus(CPUS_PER_ACTOR).placementTimeout(PLACEMENT_TIMEOUT).create());
+                .placementTimeout(PLACEMENT_TIMEOUT).create());
         }
         return scorers;
     }

@@ -1,0 +1,22 @@
+package io.prism.benchmarks;
+
+import io.prism.benchmarks.roundtrip.RoundTripComparison;
+
+/**
+ * The jar's entry point: with no subcommand, the Prism-against-Pekko comparison; {@code jmh ...} hands the rest of
+ * the arguments to JMH, whose forks run from this same jar.
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("jmh")) {
+            String[] rest = new String[args.length - 1];
+            System.arraycopy(args, 1, rest, 0, rest.length);
+            org.openjdk.jmh.Main.main(rest);
+            return;
+        }
+        RoundTripComparison.main(args);
+    }
+}

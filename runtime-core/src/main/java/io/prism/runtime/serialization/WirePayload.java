@@ -1,0 +1,29 @@
+package io.prism.runtime.serialization;
+
+/**
+ * User values (a call's arguments or its result) already encoded by {@link PrismKryo#encode(Object)}, on the
+ * caller's thread, so that a refused class or an oversized value fails the caller there instead of being dropped by
+ * the transport. A message carries it as opaque bytes; {@link PrismKryo#decode(WirePayload)} turns it back into
+ * values on the receiving side, with the same allow-list.
+ */
+public final class WirePayload {
+    private final byte[] bytes;
+
+    WirePayload(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** The encoded size in bytes. */
+    public int size() {
+        return bytes.length;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    @Override
+    public String toString() {
+        return "WirePayload(" + bytes.length + " bytes)";
+    }
+}

@@ -1,0 +1,2 @@
+/** A user class the serialization tests leave off the allow-list, so the wire refuses it. */
+package io.prism.runtime.serialization.refused;
