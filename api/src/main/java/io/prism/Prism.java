@@ -37,6 +37,20 @@ public interface Prism extends AutoCloseable {
         return PrismRuntimes.provider().start(config);
     }
 
+    /**
+     * Joins a running cluster as a client: this JVM creates and calls actors but hosts none.
+     *
+     * @param address a head's {@code host:port} as {@code bin/prism head} prints it (several, comma-separated, for
+     *                failover)
+     */
+    static Prism connect(String address) {
+        return connect(address, PrismConfig.defaults());
+    }
+
+    static Prism connect(String address, PrismConfig config) {
+        return PrismRuntimes.provider().connect(address, config);
+    }
+
     <A> ActorBuilder<A> actor(ActorCtor0<A> constructor);
     <A, P1> ActorBuilder<A> actor(ActorCtor1<A, P1> constructor, P1 p1);
     <A, P1, P2> ActorBuilder<A> actor(ActorCtor2<A, P1, P2> constructor, P1 p1, P2 p2);

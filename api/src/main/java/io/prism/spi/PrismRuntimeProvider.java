@@ -11,4 +11,7 @@ public interface PrismRuntimeProvider {
 
     /** Starts an embedded Prism: head and worker in this JVM. */
     Prism start(PrismConfig config);
+
+    /** Joins the cluster at {@code address} ({@code host:port}, or several separated by commas) as a client. */
+    Prism connect(String address, PrismConfig config);
 }

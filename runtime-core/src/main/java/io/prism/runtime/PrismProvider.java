@@ -8,6 +8,11 @@ import io.prism.spi.PrismRuntimeProvider;
 public final class PrismProvider implements PrismRuntimeProvider {
     @Override
     public Prism start(PrismConfig config) {
-        return EmbeddedPrism.start(config);
+        return ClusterPrism.embedded(config);
+    }
+
+    @Override
+    public Prism connect(String address, PrismConfig config) {
+        return ClusterPrism.connect(address, config);
     }
 }

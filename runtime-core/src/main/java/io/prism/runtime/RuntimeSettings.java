@@ -9,7 +9,9 @@ import java.util.Map;
 /** The {@code prism { ... }} settings of runtime-core, read once from the merged configuration. */
 public record RuntimeSettings(String gpus, String gpusWhenNoCuda, int cpus, String nodeName,
                               Map<String, String> labels, Duration placementTimeout, Duration callTimeout,
-                              Duration controlTimeout, Duration pendingCheckInterval, int locationCacheSize) {
+                              Duration controlTimeout, Duration joinTimeout, Duration recoveryTimeout, Duration drainTimeout,
+                              Duration pendingCheckInterval,
+                              int locationCacheSize) {
 
     public static RuntimeSettings from(Config root) {
         Config c = root.getConfig("prism");
@@ -19,6 +21,7 @@ public record RuntimeSettings(String gpus, String gpusWhenNoCuda, int cpus, Stri
         return new RuntimeSettings(c.getString("gpus"), c.getString("gpus-when-no-cuda"),
             cpus > 0 ? cpus : Runtime.getRuntime().availableProcessors(), c.getString("node-name"), Map.copyOf(labels),
             c.getDuration("placement-timeout"), c.getDuration("call-timeout"), c.getDuration("control-timeout"),
+            c.getDuration("join-timeout"), c.getDuration("recovery-timeout"), c.getDuration("drain-timeout"),
             c.getDuration("pending-check-interval"), c.getInt("location-cache-size"));
     }
 }

@@ -14,6 +14,7 @@ import io.prism.runtime.protocol.ErrorInfo;
 import io.prism.runtime.protocol.Invoke;
 import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
+import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -21,12 +22,17 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The cluster singleton that decides where actors run. It keeps the cluster's GPU ledger (through the
@@ -38,8 +44,16 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     public sealed interface Command extends PrismMessage {
     }
 
-    /** A node agent offers its node. */
-    public record RegisterNode(NodeAgent.NodeInfo node, ActorRef<NodeAgent.Command> agent) implements Command {
+    /**
+     * A node agent offers its node, with the incarnations it already hosts (none on first start; after a resource
+     * manager failover, what it runs, so the ledger and actor table are rebuilt from the agents).
+     */
+    public record RegisterNode(NodeAgent.NodeInfo node, ActorRef<NodeAgent.Command> agent,
+                               List<NodeAgent.HostedActor> hosted) implements Command {
+    }
+
+    /** A node is leaving: place no more actors there and move its actors to other nodes. */
+    public record DrainNode(String nodeId, ActorRef<NodeAgent.Command> agent) implements Command {
     }
 
     /** Place and construct an actor; answers with its {@link ActorLocation} once it is ready for calls. */
@@ -76,6 +90,14 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     private enum Tick implements Command { INSTANCE }
 
+    private record AgentsListed(Set<ActorRef<NodeAgent.Command>> agents) implements Command {
+    }
+
+    private record AgentStopped(NodeId node) implements Command {
+    }
+
+    private enum RecoveryDone implements Command { INSTANCE }
+
     private record Node(NodeAgent.NodeInfo info, ActorRef<NodeAgent.Command> agent) {
     }
 
@@ -86,26 +108,47 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private final Map<ActorId, ActorRecord> actors = new HashMap<>();
     private final Map<String, ActorId> names = new HashMap<>();
     private final ArrayDeque<ActorId> dead = new ArrayDeque<>();
+    private final StashBuffer<Command> waiting;
+    /** Agents the receptionist listed that have not registered with this incarnation of the manager yet. */
+    private final Set<ActorRef<NodeAgent.Command>> unregistered = new HashSet<>();
+    private boolean recovering = true;
+    private boolean listed;
 
-    public static Behavior<Command> create(Duration pendingCheckInterval) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+    /**
+     * @param recoveryTimeout how long a new resource manager waits for the node agents to report what they host
+     *                        before it places anything (after failover; a fresh cluster has none to wait for)
+     */
+    public static Behavior<Command> create(Duration pendingCheckInterval, Duration recoveryTimeout) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(100_000, stash -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, pendingCheckInterval);
-            return new ResourceManager(ctx);
-        }));
+            timers.startSingleTimer(RecoveryDone.INSTANCE, recoveryTimeout);
+            return new ResourceManager(ctx, stash);
+        })));
     }
 
-    private ResourceManager(ActorContext<Command> ctx) {
+    private ResourceManager(ActorContext<Command> ctx, StashBuffer<Command> waiting) {
         super(ctx);
+        this.waiting = waiting;
+        ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
+            l -> new AgentsListed(l.getServiceInstances(NodeAgent.SERVICE_KEY)));
+        ctx.getSystem().receptionist().tell(Receptionist.subscribe(NodeAgent.SERVICE_KEY, listings));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
             .onMessage(RegisterNode.class, this::onRegister)
-            .onMessage(CreateActor.class, this::onCreate)
-            .onMessage(KillActor.class, this::onKill)
-            .onMessage(Locate.class, this::onLocate)
-            .onMessage(LookupName.class, this::onLookupName)
+            .onMessage(AgentsListed.class, this::onAgentsListed)
+            .onMessage(AgentStopped.class, a -> {
+                nodeLost(a.node(), "node " + a.node().value() + " left the cluster or was lost");
+                return this;
+            })
+            .onMessage(DrainNode.class, this::onDrain)
+            .onMessage(RecoveryDone.class, r -> endRecovery())
+            .onMessage(CreateActor.class, c -> recovering ? stash(c) : onCreate(c))
+            .onMessage(KillActor.class, k -> recovering ? stash(k) : onKill(k))
+            .onMessage(Locate.class, l -> recovering ? stash(l) : onLocate(l))
+            .onMessage(LookupName.class, l -> recovering ? stash(l) : onLookupName(l))
             .onMessage(GetState.class, this::onGetState)
             .onMessage(ActorStarted.class, this::onStarted)
             .onMessage(ActorStartFailed.class, this::onStartFailed)
@@ -117,13 +160,116 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private Behavior<Command> onRegister(RegisterNode r) {
         NodeAgent.NodeInfo info = r.node();
         NodeId id = new NodeId(info.nodeId());
-        scheduler.addNode(id, info.devices(), info.cpuMillis(), info.labels());
-        nodes.put(id, new Node(info, r.agent()));
-        getContext().getLog().info("node {} joined: {} GPU(s), {} CPU(s), isolation {}", info.nodeId(),
-            info.devices().size(), info.cpuMillis() / 1000.0, info.isolation());
+        unregistered.remove(r.agent());
+        if (!nodes.containsKey(id)) {
+            scheduler.addNode(id, info.devices(), info.cpuMillis(), info.labels(),
+                r.hosted().stream().map(NodeAgent.HostedActor::allocation).toList());
+            nodes.put(id, new Node(info, r.agent()));
+            getContext().watchWith(r.agent(), new AgentStopped(id));
+            r.hosted().forEach(h -> adopt(id, h));
+            getContext().getLog().info("node {} joined: {} GPU(s), {} CPU(s), isolation {}{}", info.nodeId(),
+                info.devices().size(), info.cpuMillis() / 1000.0, info.isolation(),
+                r.hosted().isEmpty() ? "" : ", hosting " + r.hosted().size() + " actor(s)");
+        }
         r.agent().tell(new NodeAgent.Registered());
+        if (listed && unregistered.isEmpty()) {
+            endRecovery();
+        }
         placePending();
         return this;
+    }
+
+    /** After failover: take over an incarnation a node agent reports it hosts. */
+    private void adopt(NodeId node, NodeAgent.HostedActor h) {
+        ActorRecord rec = actors.get(h.spec().id());
+        if (rec != null && rec.incarnation >= h.incarnation()) {
+            return;
+        }
+        rec = new ActorRecord(h.spec());
+        rec.incarnation = h.incarnation();
+        rec.restarts = h.restarts();
+        rec.node = node;
+        rec.placement = h.placement();
+        rec.state = ActorState.ALIVE;
+        rec.location = new ActorLocation(h.spec().id(), h.spec().name(), h.spec().className(), h.incarnation(),
+            h.host(), h.placement());
+        actors.put(h.spec().id(), rec);
+        if (h.spec().name() != null) {
+            names.put(h.spec().name(), h.spec().id());
+        }
+    }
+
+    private Behavior<Command> onAgentsListed(AgentsListed l) {
+        for (ActorRef<NodeAgent.Command> agent : l.agents()) {
+            boolean known = nodes.values().stream().anyMatch(n -> n.agent().equals(agent));
+            if (!known && recovering) {
+                unregistered.add(agent);
+                agent.tell(new NodeAgent.Reregister());
+            }
+        }
+        listed = true;
+        if (unregistered.isEmpty()) {
+            return endRecovery();
+        }
+        return this;
+    }
+
+    private Behavior<Command> stash(Command c) {
+        waiting.stash(c);
+        return this;
+    }
+
+    private Behavior<Command> endRecovery() {
+        if (!recovering) {
+            return this;
+        }
+        recovering = false;
+        unregistered.clear();
+        return waiting.unstashAll(this);
+    }
+
+    private void nodeLost(NodeId id, String why) {
+        if (nodes.remove(id) == null) {
+            return;
+        }
+        getContext().getLog().warn("{}: moving its actors", why);
+        for (Allocation a : scheduler.removeNode(id)) {
+            ActorRecord rec = actors.get(a.key().actor());
+            if (rec != null && rec.isCurrent(a.key())) {
+                if (rec.killed) {
+                    died(rec, rec.spec.describe() + " was killed");
+                } else {
+                    restartOrDie(rec, why);
+                }
+            }
+        }
+        placePending();
+    }
+
+    private Behavior<Command> onDrain(DrainNode d) {
+        NodeId id = new NodeId(d.nodeId());
+        Node node = nodes.remove(id);
+        if (node != null) {
+            getContext().unwatch(node.agent());
+            getContext().getLog().info("node {} is leaving: moving its actors", d.nodeId());
+            for (Allocation a : scheduler.removeNode(id)) {
+                ActorRecord rec = actors.get(a.key().actor());
+                if (rec != null && rec.isCurrent(a.key()) && !rec.killed) {
+                    move(rec);
+                }
+            }
+            placePending();
+        }
+        d.agent().tell(new NodeAgent.Drained());
+        return this;
+    }
+
+    /** A new incarnation elsewhere, not counted as a restart: the old node is leaving, the actor did not fail. */
+    private void move(ActorRecord rec) {
+        rec.incarnation++;
+        rec.state = ActorState.RESTARTING;
+        rec.location = null;
+        submit(rec, System.nanoTime(), Long.MAX_VALUE);
     }
 
     private Behavior<Command> onCreate(CreateActor c) {
@@ -171,7 +317,8 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         if (rec.state != ActorState.RESTARTING) {
             rec.state = ActorState.STARTING;
         }
-        node.agent().tell(new NodeAgent.StartActor(rec.spec, rec.incarnation, p.allocation(), rec.placement));
+        node.agent().tell(new NodeAgent.StartActor(rec.spec, rec.incarnation, rec.restarts, p.allocation(),
+            rec.placement));
     }
 
     private Behavior<Command> onStarted(ActorStarted s) {

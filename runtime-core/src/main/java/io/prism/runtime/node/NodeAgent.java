@@ -20,10 +20,14 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -36,9 +40,29 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     public sealed interface Command extends PrismMessage {
     }
 
+    /** Every node agent registers under this key, so a new resource manager (after failover) finds them all. */
+    public static final ServiceKey<Command> SERVICE_KEY = ServiceKey.create(Command.class, "prism-node-agent");
+
     /** Start {@code spec}'s incarnation with what the resource manager reserved for it. */
-    public record StartActor(ActorSpec spec, int incarnation, Allocation allocation, ActorPlacement placement)
-        implements Command {
+    public record StartActor(ActorSpec spec, int incarnation, int restarts, Allocation allocation,
+                             ActorPlacement placement) implements Command {
+    }
+
+    /** From a resource manager that has just started (failover): register again, with what this node hosts. */
+    public record Reregister() implements Command {
+    }
+
+    /** From the node's shutdown: move this node's actors elsewhere, then complete {@code done}. */
+    public record Drain(CompletableFuture<Void> done) implements Command {
+    }
+
+    /** From the resource manager: this node takes no new actors and its actors have been placed elsewhere. */
+    public record Drained() implements Command {
+    }
+
+    /** One incarnation this node hosts, as reported when it registers again. */
+    public record HostedActor(ActorSpec spec, int incarnation, int restarts, Allocation allocation,
+                              ActorPlacement placement, ActorRef<Invoke> host) implements PrismMessage {
     }
 
     /** Stop an incarnation for good; the agent answers with ActorStopped once it is gone. */
@@ -67,13 +91,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private static final class Hosted {
-        final ActorSpec spec;
+        final StartActor start;
         ActorRef<Invoke> host;
         ErrorInfo died;
         boolean startFailed;
 
-        Hosted(ActorSpec spec) {
-            this.spec = spec;
+        Hosted(StartActor start) {
+            this.start = start;
         }
     }
 
@@ -83,6 +107,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final GpuLedger ledger;
     private final Map<AllocationKey, Hosted> hosted = new HashMap<>();
     private final Executor concurrentPool;
+    private CompletableFuture<Void> draining;
 
     public static Behavior<Command> create(NodeInfo node, ActorRef<ResourceManager.Command> manager,
                                            Runnable onRegistered) {
@@ -98,7 +123,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.ledger = new GpuLedger(node.devices(), node.cpuMillis());
         this.concurrentPool = ctx.getSystem().dispatchers()
             .lookup(DispatcherSelector.fromConfig("prism-concurrent-dispatcher"));
-        manager.tell(new ResourceManager.RegisterNode(node, ctx.getSelf()));
+        ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, ctx.getSelf()));
+        manager.tell(new ResourceManager.RegisterNode(node, ctx.getSelf(), List.of()));
     }
 
     @Override
@@ -108,6 +134,16 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 onRegistered.run();
                 return this;
             })
+            .onMessage(Reregister.class, r -> {
+                manager.tell(new ResourceManager.RegisterNode(node, getContext().getSelf(), hostedActors()));
+                return this;
+            })
+            .onMessage(Drain.class, d -> {
+                draining = d.done();
+                manager.tell(new ResourceManager.DrainNode(node.nodeId(), getContext().getSelf()));
+                return this;
+            })
+            .onMessage(Drained.class, d -> onDrained())
             .onMessage(StartActor.class, this::onStart)
             .onMessage(StopActor.class, this::onStop)
             .onMessage(HostStarted.class, this::onHostStarted)
@@ -153,29 +189,50 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         };
         ActorRef<PrismMessage> host = getContext().spawn(
             ActorHost.create(spec, actorClass, gpu, listener, concurrentPool),
-            "actor-" + spec.id() + "-" + start.incarnation(),
+            hostName(spec.id(), start.incarnation()),
             DispatcherSelector.fromConfig("prism-actor-dispatcher"));
         getContext().watchWith(host, new HostTerminated(key));
-        hosted.put(key, new Hosted(spec));
+        hosted.put(key, new Hosted(start));
         return this;
+    }
+
+    private List<HostedActor> hostedActors() {
+        List<HostedActor> list = new ArrayList<>();
+        hosted.forEach((key, h) -> {
+            if (h.host != null) {
+                StartActor s = h.start;
+                list.add(new HostedActor(s.spec(), s.incarnation(), s.restarts(), s.allocation(), s.placement(),
+                    h.host));
+            }
+        });
+        return list;
+    }
+
+    private Behavior<Command> onDrained() {
+        getContext().getChildren().forEach(c -> getContext().stop(c));
+        completeDrainIfDone();
+        return this;
+    }
+
+    private void completeDrainIfDone() {
+        if (draining != null && hosted.isEmpty()) {
+            draining.complete(null);
+        }
     }
 
     private Behavior<Command> onStop(StopActor stop) {
         AllocationKey key = new AllocationKey(stop.id(), stop.incarnation());
-        Hosted h = hosted.get(key);
-        if (h == null) {
+        if (!hosted.containsKey(key)) {
             manager.tell(new ResourceManager.ActorStopped(key, null));
-        } else if (h.host != null) {
-            getContext().stop(h.host);
-        } else {
-            // still constructing: the child is stopped as soon as its constructor returns
-            getContext().getChildren().forEach(c -> {
-                if (c.path().name().equals("actor-" + stop.id() + "-" + stop.incarnation())) {
-                    getContext().stop(c);
-                }
-            });
+            return this;
         }
+        // a host still in its constructor is stopped as soon as the constructor returns
+        getContext().getChild(hostName(stop.id(), stop.incarnation())).ifPresent(c -> getContext().stop(c));
         return this;
+    }
+
+    private static String hostName(ActorId id, int incarnation) {
+        return "actor-" + id + "-" + incarnation;
     }
 
     private Behavior<Command> onHostStarted(HostStarted s) {
@@ -210,6 +267,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (h != null && !h.startFailed) {
             manager.tell(new ResourceManager.ActorStopped(t.key(), h.died));
         }
+        completeDrainIfDone();
         return this;
     }
 }

@@ -1,0 +1,117 @@
+package io.prism.runtime;
+
+import io.prism.ActorHandle;
+import io.prism.ActorId;
+import io.prism.ActorOptions;
+import io.prism.ClusterState;
+import io.prism.PlacementStrategy;
+import io.prism.PrismConfig;
+import io.prism.exception.PrismException;
+import io.prism.runtime.call.MethodRefs;
+import io.prism.runtime.placement.ResourceShape;
+import io.prism.runtime.placement.ResourceShapes;
+import io.prism.runtime.protocol.ActorSpec;
+import io.prism.runtime.protocol.CtorRef;
+import io.prism.spi.AbstractPrism;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The {@link io.prism.Prism} users hold, over a {@link PrismNode}: {@code Prism.start()} makes an embedded one-node
+ * cluster (resource manager, node agent and client in this JVM), {@code Prism.connect(address)} a client node of a
+ * running cluster. Calls take the same path in both.
+ */
+final class ClusterPrism extends AbstractPrism {
+    private final PrismNode node;
+
+    private ClusterPrism(PrismNode node) {
+        this.node = node;
+    }
+
+    static ClusterPrism embedded(PrismConfig config) {
+        return new ClusterPrism(PrismNode.start(PrismNode.Role.EMBEDDED, List.of(), true, overrides(config)));
+    }
+
+    static ClusterPrism connect(String address, PrismConfig config) {
+        List<String> seeds = List.of(address.split(","));
+        seeds.forEach(PrismNode::seedAddress);
+        return new ClusterPrism(PrismNode.start(PrismNode.Role.CLIENT, seeds, false, overrides(config)));
+    }
+
+    private static Map<String, Object> overrides(PrismConfig config) {
+        Map<String, Object> overrides = new HashMap<>(config.settings());
+        if (config.gpus() != null) {
+            overrides.put("prism.gpus", config.gpus());
+        }
+        if (config.cpus() != null) {
+            overrides.put("prism.cpus", config.cpus());
+        }
+        if (config.nodeName() != null) {
+            overrides.put("prism.node-name", config.nodeName());
+        }
+        if (config.placementTimeout() != null) {
+            overrides.put("prism.placement-timeout", config.placementTimeout().toMillis() + "ms");
+        }
+        if (config.callTimeout() != null) {
+            overrides.put("prism.call-timeout", config.callTimeout().toMillis() + "ms");
+        }
+        return overrides;
+    }
+
+    @Override
+    protected <A> CompletableFuture<ActorHandle<A>> createActor(Serializable constructor, Object[] args,
+                                                                ActorOptions options) {
+        ActorSpec spec;
+        try {
+            CtorRef ctor = MethodRefs.constructor(constructor);
+            Class<?> actorClass = Class.forName(ctor.className(), false, constructor.getClass().getClassLoader());
+            ResourceShape shape = ResourceShapes.of(actorClass, options);
+            spec = new ActorSpec(ActorId.random(), options.name(), actorClass.getName(), ctor, args, shape,
+                options.strategy() == null ? PlacementStrategy.PACK : options.strategy(), options.maxRestarts(),
+                options.maxConcurrency(), options.placementTimeout() == null
+                    ? node.settings().placementTimeout() : options.placementTimeout(), actorClass);
+        } catch (PrismException | IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (ClassNotFoundException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(e.getMessage(), e));
+        }
+        return node.client().create(spec);
+    }
+
+    @Override
+    public <A> Optional<ActorHandle<A>> actor(String name, Class<A> actorClass) {
+        return await(node.client().lookup(name, actorClass));
+    }
+
+    @Override
+    public ClusterState state() {
+        return await(node.client().state());
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrismException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw PrismException.rethrow(e.getCause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Prism[" + node.nodeId() + " at " + node.address() + "]";
+    }
+}
