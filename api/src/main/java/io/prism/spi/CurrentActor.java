@@ -24,11 +24,9 @@ public final class CurrentActor {
     }
 
     public static void restore(Binding previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        // set(null), not remove(): a host thread binds again for its next call, and remove() would make every
+        // bind rebuild the thread-local entry
+        CURRENT.set(previous);
     }
 
     public static GpuContext gpu() {

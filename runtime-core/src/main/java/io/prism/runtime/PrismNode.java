@@ -107,9 +107,10 @@ public final class PrismNode implements AutoCloseable {
                     .withSettings(ClusterSingletonSettings.create(system).withRole(SERVER_ROLE)));
 
             LocationCache locations = new LocationCache(settings.locationCacheSize());
-            CallRegistry registry = new CallRegistry();
+            Duration sweep = Duration.ofSeconds(1);
+            CallRegistry registry = new CallRegistry(sweep);
             ActorRef<PrismMessage> replies = system.systemActorOf(
-                Replies.create(registry, Duration.ofSeconds(1), locations::hostStopped), "prism-replies",
+                Replies.create(registry, sweep, locations::hostStopped), "prism-replies",
                 Props.empty());
             PrismClient client = new PrismClient(manager, replies, registry, locations, settings.callTimeout(),
                 settings.controlTimeout());

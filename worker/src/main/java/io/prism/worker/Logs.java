@@ -19,6 +19,15 @@ public final class Logs {
         setLevel("org.apache.pekko", Level.WARN);
     }
 
+    /**
+     * Only errors, for a command whose whole output is its answer ({@code status}): a client that leaves makes
+     * Pekko warn about each connection it closes.
+     */
+    public static void silent() {
+        setLevel("io.prism", Level.ERROR);
+        setLevel("org.apache.pekko", Level.ERROR);
+    }
+
     /** Prism's and Pekko's INFO messages too (Pekko must also be configured with {@code pekko.loglevel = INFO}). */
     public static void verbose() {
         setLevel("io.prism", Level.INFO);

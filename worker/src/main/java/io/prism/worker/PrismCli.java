@@ -1,6 +1,10 @@
 package io.prism.worker;
 
 import io.prism.worker.demo.DemoCommand;
+import io.prism.worker.node.HeadCommand;
+import io.prism.worker.node.WorkerCommand;
+import io.prism.worker.repl.ReplCommand;
+import io.prism.worker.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +20,8 @@ import java.io.PrintWriter;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Prism: actors that ask for a fraction of a GPU, placed on a Pekko cluster.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {HeadCommand.class, WorkerCommand.class, StatusCommand.class, DemoCommand.class, ReplCommand.class,
+        CommandLine.HelpCommand.class})
 public final class PrismCli implements Runnable {
 
     @Spec

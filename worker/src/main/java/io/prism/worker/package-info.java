@@ -1,5 +1,5 @@
 /**
- * The {@code prism} command line: one picocli command class per subcommand ({@code demo} now; {@code head},
- * {@code worker}, {@code status} and the rest later), started by {@code bin/prism} from the shaded worker jar.
+ * The {@code prism} command line: one picocli command class per subcommand ({@code head}, {@code worker},
+ * {@code status}, {@code demo}, {@code repl}), started by {@code bin/prism} from the shaded worker jar.
  */
 package io.prism.worker;

@@ -28,6 +28,18 @@ public final class CallRegistry {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Cache<ActorRef<?>, String> deadTargets = Caffeine.newBuilder().maximumSize(100_000).build();
+    /** No host has died yet: the common case skips the dead-target lookup on every call. */
+    private volatile boolean anyDead;
+    /**
+     * A clock advanced by every sweep: reading {@code System.nanoTime()} per call costs more than the deadlines
+     * need, and deadlines add one sweep interval so no call expires early.
+     */
+    private volatile long coarseNanos = System.nanoTime();
+    private final long sweepNanos;
+
+    public CallRegistry(Duration sweepInterval) {
+        this.sweepNanos = sweepInterval.toNanos();
+    }
 
     /** One awaited reply. {@code target} is the host called, or null for control requests. */
     public record Pending(CompletableFuture<Object> future, ActorRef<?> target, long deadlineNanos,
@@ -43,8 +55,8 @@ public final class CallRegistry {
     public long register(CompletableFuture<Object> future, ActorRef<?> target, Duration timeout,
                          Function<ErrorInfo, PrismException> onError, String what) {
         long id = ids.incrementAndGet();
-        pending.put(id, new Pending(future, target, System.nanoTime() + timeout.toNanos(), onError, what));
-        if (target != null) {
+        pending.put(id, new Pending(future, target, coarseNanos + sweepNanos + timeout.toNanos(), onError, what));
+        if (target != null && anyDead) {
             String why = deadTargets.getIfPresent(target);
             if (why != null) {
                 fail(id, new ActorDiedException(what + " failed: " + why));
@@ -82,6 +94,7 @@ public final class CallRegistry {
     /** Marks {@code target} dead and fails every call waiting on it. */
     public void targetDied(ActorRef<?> target, String why) {
         deadTargets.put(target, why);
+        anyDead = true;
         pending.forEach((id, p) -> {
             if (target.equals(p.target())) {
                 fail(id, new ActorDiedException(p.what() + " failed: " + why));
@@ -91,6 +104,7 @@ public final class CallRegistry {
 
     /** Fails every registration past its deadline. */
     public void expire(long nowNanos) {
+        coarseNanos = nowNanos;
         pending.forEach((id, p) -> {
             if (nowNanos - p.deadlineNanos() > 0) {
                 fail(id, new PrismException(p.what() + " got no reply in time",

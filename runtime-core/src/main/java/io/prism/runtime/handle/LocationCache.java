@@ -12,6 +12,11 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public final class LocationCache {
     private final Cache<ActorId, ActorLocation> locations;
+    /**
+     * Bumped after every removal, so a handle may keep the location it last read until any entry is dropped (bumped
+     * after, not before: a reader that sees the new value also sees the entry gone).
+     */
+    private volatile long generation;
 
     public LocationCache(int maximumSize) {
         this.locations = Caffeine.newBuilder().maximumSize(maximumSize).build();
@@ -27,10 +32,16 @@ public final class LocationCache {
 
     public void invalidate(ActorId id) {
         locations.invalidate(id);
+        generation++;
+    }
+
+    public long generation() {
+        return generation;
     }
 
     /** Drops every entry that points at {@code host}. */
     public void hostStopped(ActorRef<?> host) {
         locations.asMap().values().removeIf(l -> l.host().equals(host));
+        generation++;
     }
 }

@@ -7,15 +7,19 @@ import io.prism.exception.PrismException;
 import io.prism.runtime.call.Errors;
 import io.prism.runtime.call.MethodRefs;
 import io.prism.runtime.protocol.ActorLocation;
+import io.prism.runtime.protocol.ErrorInfo;
 import io.prism.runtime.protocol.Invoke;
 import io.prism.runtime.protocol.MethodRef;
 import io.prism.spi.AbstractActorHandle;
 
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * The handle users hold. A call is one {@code tell} of an {@link Invoke} straight to the actor's host, whose reply
@@ -27,6 +31,16 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
     private final String name;
     private final String describe;
     private volatile boolean killed;
+    /** Per method called through this handle: what the call path needs, built once instead of per call. */
+    private final Map<MethodRef, CallSite> sites = new ConcurrentHashMap<>();
+    /** The location last read from the cache, valid while the cache's generation is unchanged. */
+    private volatile Remembered remembered;
+
+    private record CallSite(String what, boolean returnsFuture, Function<ErrorInfo, PrismException> onError) {
+    }
+
+    private record Remembered(ActorLocation location, long generation) {
+    }
 
     PrismActorHandle(PrismClient client, ActorId id, String name, String className) {
         this.client = client;
@@ -69,21 +83,43 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
             return CompletableFuture.failedFuture(new ActorDiedException(ref.display() + " on " + describe
                 + " failed: the actor was killed"));
         }
-        ActorLocation location = client.cachedLocation(id);
+        ActorLocation location = location();
         if (location != null) {
             return call(location, ref, args);
         }
         return client.locate(id, describe).thenCompose(l -> call(l, ref, args));
     }
 
+    /** The cached location, or null: read from the handle while no cache entry was dropped since. */
+    private ActorLocation location() {
+        Remembered r = remembered;
+        long generation = client.locations().generation();
+        if (r != null && r.generation() == generation) {
+            return r.location();
+        }
+        ActorLocation location = client.cachedLocation(id);
+        remembered = location == null ? null : new Remembered(location, generation);
+        return location;
+    }
+
+    private CallSite site(MethodRef ref) {
+        CallSite site = sites.get(ref);
+        if (site == null) {
+            site = new CallSite(ref.display() + " on " + describe, ref.returnsFuture(),
+                e -> Errors.toException(e, describe, ref.display()));
+            sites.put(ref, site);
+        }
+        return site;
+    }
+
     @SuppressWarnings("unchecked")
     private <R> CompletableFuture<R> call(ActorLocation location, MethodRef ref, Object[] args) {
         CompletableFuture<Object> future = new CompletableFuture<>();
-        String what = ref.display() + " on " + describe;
-        long callId = client.registry().register(future, location.host(), client.callTimeout(),
-            e -> Errors.toException(e, describe, ref.display()), what);
+        CallSite site = site(ref);
+        long callId = client.registry().register(future, location.host(), client.callTimeout(), site.onError(),
+            site.what());
         location.host().tell(new Invoke(callId, ref, args, client.replyTo()));
-        if (ref.returnsFuture()) {
+        if (site.returnsFuture()) {
             // the host waits for the method's own future and sends its value; the caller's type is still a future
             return (CompletableFuture<R>) future.thenApply(CompletableFuture::completedFuture);
         }
@@ -96,7 +132,7 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
         if (killed) {
             throw new ActorDiedException(ref.display() + " on " + describe + " failed: the actor was killed");
         }
-        ActorLocation location = client.cachedLocation(id);
+        ActorLocation location = location();
         if (location != null) {
             location.host().tell(new Invoke(0, ref, args, null));
         } else {

@@ -100,6 +100,10 @@ public final class PrismClient {
         return locations.get(actor);
     }
 
+    LocationCache locations() {
+        return locations;
+    }
+
     CallRegistry registry() {
         return registry;
     }

@@ -232,7 +232,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         if (nodes.remove(id) == null) {
             return;
         }
-        getContext().getLog().warn("{}: moving its actors", why);
+        getContext().getLog().info("{}: moving its actors", why);
         for (Allocation a : scheduler.removeNode(id)) {
             ActorRecord rec = actors.get(a.key().actor());
             if (rec != null && rec.isCurrent(a.key())) {

@@ -5,6 +5,7 @@ import io.prism.runtime.call.Invokers;
 import io.prism.runtime.protocol.ActorSpec;
 import io.prism.runtime.protocol.ErrorInfo;
 import io.prism.runtime.protocol.Invoke;
+import io.prism.runtime.protocol.MethodRef;
 import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
 import io.prism.spi.CurrentActor;
@@ -17,7 +18,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -51,6 +54,8 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
     private final Executor concurrentPool;
     private final StashBuffer<PrismMessage> waiting;
     private int running;
+    /** This host's methods, in front of the shared cache; concurrent calls may fill it from several threads. */
+    private final Map<MethodRef, Invokers.Invoker> invokers = new ConcurrentHashMap<>();
 
     static Behavior<PrismMessage> create(ActorSpec spec, Class<?> actorClass, GpuContext gpu, Listener listener,
                                          Executor concurrentPool) {
@@ -132,7 +137,12 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
     private boolean invoke(Invoke call) {
         CurrentActor.Binding previous = CurrentActor.bind(binding);
         try {
-            Object result = Invokers.method(actorClass, call.method()).invoke(instance, call.args());
+            Invokers.Invoker invoker = invokers.get(call.method());
+            if (invoker == null) {
+                invoker = Invokers.method(actorClass, call.method());
+                invokers.put(call.method(), invoker);
+            }
+            Object result = invoker.invoke(instance, call.args());
             if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, error) -> reply(call, error == null
                     ? new Reply.Ok(call.callId(), value)

@@ -27,13 +27,17 @@ final class JdkSerializers {
     private JdkSerializers() {
     }
 
-    /** Every part of a stack frame, so {@code toString()} on the receiving side reads as it did on the sender. */
+    /**
+     * A stack frame as {@code toString()} shows it: the class loader name is left out, and so is the version of
+     * JDK modules, as the JDK itself leaves them out of a local stack trace.
+     */
     static final class StackTraceElementSerializer extends ImmutableSerializer<StackTraceElement> {
         @Override
         public void write(Kryo kryo, Output output, StackTraceElement e) {
-            output.writeString(e.getClassLoaderName());
-            output.writeString(e.getModuleName());
-            output.writeString(e.getModuleVersion());
+            String module = e.getModuleName();
+            boolean jdk = module != null && (module.startsWith("java.") || module.startsWith("jdk."));
+            output.writeString(module);
+            output.writeString(jdk ? null : e.getModuleVersion());
             output.writeString(e.getClassName());
             output.writeString(e.getMethodName());
             output.writeString(e.getFileName());
@@ -42,8 +46,8 @@ final class JdkSerializers {
 
         @Override
         public StackTraceElement read(Kryo kryo, Input input, Class<? extends StackTraceElement> type) {
-            return new StackTraceElement(input.readString(), input.readString(), input.readString(),
-                input.readString(), input.readString(), input.readString(), input.readVarInt(false));
+            return new StackTraceElement(null, input.readString(), input.readString(), input.readString(),
+                input.readString(), input.readString(), input.readVarInt(false));
         }
     }
 

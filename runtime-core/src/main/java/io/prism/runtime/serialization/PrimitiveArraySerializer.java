@@ -72,7 +72,8 @@ final class PrimitiveArraySerializer extends Serializer<Object> {
         long bytes = (long) length * kind.width;
         if (bytes > input.limit() - input.position()) {
             throw new KryoException("a " + kind.name().toLowerCase() + "[] of " + length + " elements needs " + bytes
-                + " bytes but " + (input.limit() - input.position()) + " are left: the message is truncated or corrupt");
+                + " bytes but " + (input.limit() - input.position())
+                + " are left: the message is truncated or corrupt");
         }
         ByteBuffer source = ByteBuffer.wrap(input.getBuffer(), input.position(), (int) bytes)
             .order(ByteOrder.LITTLE_ENDIAN);

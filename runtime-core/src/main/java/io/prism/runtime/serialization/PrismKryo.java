@@ -13,13 +13,10 @@ import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.Extension;
 import org.apache.pekko.actor.ExtensionId;
-import org.apache.pekko.actor.typed.ActorRefResolver;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.objenesis.strategy.StdInstantiatorStrategy;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Prism's configured Kryo, pooled: Kryo instances are not thread-safe, so each (de)serialization borrows an
@@ -40,14 +37,14 @@ public final class PrismKryo implements Extension {
         @Override
         public PrismKryo createExtension(ExtendedActorSystem system) {
             return new PrismKryo(WireSettings.from(system.settings().config()), system.dynamicAccess().classLoader(),
-                new LazyResolver(system));
+                new ActorRefs(system));
         }
     };
 
     private final WireSettings settings;
     private final AllowList allowList;
     private final ClassLoader classLoader;
-    private final Supplier<ActorRefResolver> resolver;
+    private final ActorRefs refs;
     private final Pool<Codec> pool;
     private final AtomicLong dropped = new AtomicLong();
 
@@ -56,11 +53,11 @@ public final class PrismKryo implements Extension {
         this(settings, PrismKryo.class.getClassLoader(), null);
     }
 
-    PrismKryo(WireSettings settings, ClassLoader classLoader, Supplier<ActorRefResolver> resolver) {
+    PrismKryo(WireSettings settings, ClassLoader classLoader, ActorRefs refs) {
         this.settings = settings;
         this.allowList = new AllowList(settings.allowedPackages());
         this.classLoader = classLoader;
-        this.resolver = resolver;
+        this.refs = refs;
         this.pool = new Pool<>(true, false, Math.max(8, 2 * Runtime.getRuntime().availableProcessors())) {
             @Override
             protected Codec create() {
@@ -277,7 +274,7 @@ public final class PrismKryo implements Extension {
         kryo.setMaxDepth(MAX_DEPTH);
         kryo.setClassLoader(classLoader);
         kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-        WireRegistry.registerAll(kryo, new ActorRefSerializer(resolver));
+        WireRegistry.registerAll(kryo, new ActorRefSerializer(refs));
         return kryo;
     }
 
@@ -287,25 +284,5 @@ public final class PrismKryo implements Extension {
         final WireOutput output = new WireOutput(INITIAL_BUFFER, settings.maxPayload());
         final Input input = new Input();
         byte[] scratch = EMPTY;
-    }
-
-    /** The typed ActorRefResolver, made on first use: the actor system may still be starting when this is made. */
-    private static final class LazyResolver implements Supplier<ActorRefResolver> {
-        private final ExtendedActorSystem system;
-        private volatile ActorRefResolver resolver;
-
-        LazyResolver(ExtendedActorSystem system) {
-            this.system = system;
-        }
-
-        @Override
-        public ActorRefResolver get() {
-            ActorRefResolver r = resolver;
-            if (r == null) {
-                r = ActorRefResolver.get(Adapter.toTyped(system));
-                resolver = r;
-            }
-            return r;
-        }
     }
 }

@@ -10,13 +10,17 @@ import io.prism.PlacementStrategy;
 import io.prism.runtime.placement.ResourceShape;
 import io.prism.runtime.protocol.ActorSpec;
 import io.prism.runtime.protocol.CtorRef;
+import io.prism.runtime.protocol.Invoke;
+import io.prism.runtime.protocol.MethodRef;
+import io.prism.runtime.protocol.Reply;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorRefResolver;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 
-/** Serializers for the Prism classes that Kryo's record support cannot carry as they are. */
+/**
+ * Serializers for the Prism classes that Kryo's record support cannot carry as they are, and for the messages of
+ * every call, written field by field instead of through record reflection.
+ */
 final class ProtocolSerializers {
     private ProtocolSerializers() {
     }
@@ -27,29 +31,92 @@ final class ProtocolSerializers {
      */
     @SuppressWarnings("rawtypes")
     static final class ActorRefSerializer extends ImmutableSerializer<ActorRef> {
-        private final Supplier<ActorRefResolver> resolver;
+        private final ActorRefs refs;
 
-        /** @param resolver null where there is no actor system (user values only) */
-        ActorRefSerializer(Supplier<ActorRefResolver> resolver) {
-            this.resolver = resolver;
+        /** @param refs null where there is no actor system (user values only) */
+        ActorRefSerializer(ActorRefs refs) {
+            this.refs = refs;
         }
 
         @Override
         public void write(Kryo kryo, Output output, ActorRef ref) {
-            output.writeString(resolver().toSerializationFormat(ref));
+            output.writeString(refs().format(ref));
         }
 
         @Override
         public ActorRef read(Kryo kryo, Input input, Class<? extends ActorRef> type) {
-            return resolver().resolveActorRef(input.readString());
+            return refs().resolve(input.readString());
         }
 
-        private ActorRefResolver resolver() {
-            if (resolver == null) {
+        /** A ref or null, without a class id: for fields whose type is known to be a ref. */
+        void writeOrNull(Output output, ActorRef<?> ref) {
+            output.writeString(ref == null ? null : refs().format(ref));
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> ActorRef<T> readOrNull(Input input) {
+            String path = input.readString();
+            return path == null ? null : (ActorRef<T>) refs().resolve(path);
+        }
+
+        private ActorRefs refs() {
+            if (refs == null) {
                 throw new WireException("an ActorRef can only travel through the Kryo of an actor system "
                     + "(PrismKryo.get(system)); this PrismKryo was made without one");
             }
-            return resolver.get();
+            return refs;
+        }
+    }
+
+    /** The call itself, written field by field: it is the message Prism sends most. */
+    static final class InvokeSerializer extends ImmutableSerializer<Invoke> {
+        private final ActorRefSerializer refs;
+
+        InvokeSerializer(ActorRefSerializer refs) {
+            this.refs = refs;
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, Invoke invoke) {
+            output.writeVarLong(invoke.callId(), true);
+            kryo.writeObjectOrNull(output, invoke.method(), MethodRef.class);
+            kryo.writeObjectOrNull(output, invoke.args(), Object[].class);
+            refs.writeOrNull(output, invoke.replyTo());
+        }
+
+        @Override
+        public Invoke read(Kryo kryo, Input input, Class<? extends Invoke> type) {
+            return new Invoke(input.readVarLong(true), kryo.readObjectOrNull(input, MethodRef.class),
+                kryo.readObjectOrNull(input, Object[].class), refs.readOrNull(input));
+        }
+    }
+
+    /** A method's name, as three strings. */
+    static final class MethodRefSerializer extends ImmutableSerializer<MethodRef> {
+        @Override
+        public void write(Kryo kryo, Output output, MethodRef method) {
+            output.writeString(method.className());
+            output.writeString(method.name());
+            output.writeString(method.descriptor());
+        }
+
+        @Override
+        public MethodRef read(Kryo kryo, Input input, Class<? extends MethodRef> type) {
+            return new MethodRef(input.readString(), input.readString(), input.readString());
+        }
+    }
+
+    /** A successful reply, the other half of every call. */
+    static final class ReplyOkSerializer extends ImmutableSerializer<Reply.Ok> {
+        @Override
+        public void write(Kryo kryo, Output output, Reply.Ok ok) {
+            output.writeVarLong(ok.id(), true);
+            kryo.writeClassAndObject(output, ok.value());
+        }
+
+        @Override
+        public Reply.Ok read(Kryo kryo, Input input, Class<? extends Reply.Ok> type) {
+            return new Reply.Ok(input.readVarLong(true), kryo.readClassAndObject(input));
         }
     }
 
@@ -76,7 +143,8 @@ final class ProtocolSerializers {
         public ActorSpec read(Kryo kryo, Input input, Class<? extends ActorSpec> type) {
             return new ActorSpec(kryo.readObjectOrNull(input, ActorId.class), input.readString(), input.readString(),
                 kryo.readObjectOrNull(input, CtorRef.class), kryo.readObjectOrNull(input, Object[].class),
-                kryo.readObjectOrNull(input, ResourceShape.class), kryo.readObjectOrNull(input, PlacementStrategy.class),
+                kryo.readObjectOrNull(input, ResourceShape.class),
+                kryo.readObjectOrNull(input, PlacementStrategy.class),
                 input.readVarInt(false), input.readVarInt(false), kryo.readObjectOrNull(input, Duration.class), null);
         }
     }
@@ -101,6 +169,20 @@ final class ProtocolSerializers {
                     + " are left: the message is truncated or corrupt");
             }
             return new WirePayload(input.readBytes(length));
+        }
+    }
+
+    /** For messages that never leave their JVM: writing one is a bug in the sender, said plainly. */
+    static final class LocalOnlySerializer extends ImmutableSerializer<Object> {
+        @Override
+        public void write(Kryo kryo, Output output, Object message) {
+            throw new WireException(message.getClass().getName() + " never leaves its JVM (it carries in-process "
+                + "objects): tell it only to an actor of the same node");
+        }
+
+        @Override
+        public Object read(Kryo kryo, Input input, Class<?> type) {
+            throw new WireException(type.getName() + " never leaves its JVM, yet it arrived from another node");
         }
     }
 }

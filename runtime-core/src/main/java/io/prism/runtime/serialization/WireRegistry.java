@@ -34,6 +34,10 @@ import io.prism.runtime.serialization.JdkSerializers.UnmodifiableMapSerializer;
 import io.prism.runtime.serialization.PrimitiveArraySerializer.Kind;
 import io.prism.runtime.serialization.ProtocolSerializers.ActorRefSerializer;
 import io.prism.runtime.serialization.ProtocolSerializers.ActorSpecSerializer;
+import io.prism.runtime.serialization.ProtocolSerializers.InvokeSerializer;
+import io.prism.runtime.serialization.ProtocolSerializers.LocalOnlySerializer;
+import io.prism.runtime.serialization.ProtocolSerializers.MethodRefSerializer;
+import io.prism.runtime.serialization.ProtocolSerializers.ReplyOkSerializer;
 import io.prism.runtime.serialization.ProtocolSerializers.WirePayloadSerializer;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -85,7 +89,7 @@ import java.util.function.Function;
  * every version, so a class keeps its id for good; a new class takes the next free id at the end of its block, and a
  * removed class leaves its id unused. The manifest of a top-level message is its id.
  * <ul>
- *   <li>0-9: Kryo's own (int, String, float, boolean, byte, char, short, long, double, void), boxed types included;</li>
+ *   <li>0-9: Kryo's own (0-8: int, String, float, boolean, byte, char, short, long, double, boxed types included);</li>
  *   <li>10-99: JDK value types, arrays and collections that user values may contain;</li>
  *   <li>100-: Prism's messages and the types inside them. Private messages (self-messages) are named by their binary
  *   name, as no other class may refer to them.</li>
@@ -93,8 +97,12 @@ import java.util.function.Function;
  */
 final class WireRegistry {
 
-    /** One fixed registration; {@code serializer} is null where Kryo's default serializer for the class is right. */
-    record Entry(int id, Class<?> type, Function<ActorRefSerializer, Serializer<?>> serializer) {
+    /**
+     * One fixed registration; {@code serializer} is null where Kryo's default serializer for the class is right.
+     * A {@code localOnly} message carries in-process objects (a future, a receptionist listing) and is only ever
+     * told to an actor of its own JVM; it has an id so the table stays complete, and writing it fails clearly.
+     */
+    record Entry(int id, Class<?> type, Function<ActorRefSerializer, Serializer<?>> serializer, boolean localOnly) {
     }
 
     private static final List<Entry> TABLE = List.of(
@@ -149,7 +157,8 @@ final class WireRegistry {
             r -> new UnmodifiableCollectionSerializer()),
         custom(58, Collections.unmodifiableList(new LinkedList<>()).getClass(),
             r -> new UnmodifiableCollectionSerializer()),
-        custom(59, Collections.unmodifiableSet(new HashSet<>()).getClass(), r -> new UnmodifiableCollectionSerializer()),
+        custom(59, Collections.unmodifiableSet(new HashSet<>()).getClass(),
+            r -> new UnmodifiableCollectionSerializer()),
         custom(60, Collections.unmodifiableCollection(new ArrayList<>()).getClass(),
             r -> new UnmodifiableCollectionSerializer()),
         custom(61, Collections.unmodifiableMap(new HashMap<>()).getClass(), r -> new UnmodifiableMapSerializer()),
@@ -191,13 +200,13 @@ final class WireRegistry {
         record(114, ResourceShape.class),
         record(115, NodeId.class),
         record(116, CtorRef.class),
-        record(117, MethodRef.class),
+        custom(117, MethodRef.class, r -> new MethodRefSerializer()),
         custom(118, ActorSpec.class, r -> new ActorSpecSerializer()),
         record(119, ActorLocation.class),
         record(120, ErrorInfo.class),
         jdk(121, ErrorInfo.Kind.class),
-        record(122, Invoke.class),
-        record(123, Reply.Ok.class),
+        custom(122, Invoke.class, InvokeSerializer::new),
+        custom(123, Reply.Ok.class, r -> new ReplyOkSerializer()),
         record(124, Reply.Failed.class),
         custom(125, WirePayload.class, r -> new WirePayloadSerializer()),
         record(126, Replies.Watch.class),
@@ -222,7 +231,15 @@ final class WireRegistry {
         record(145, named("io.prism.runtime.node.NodeAgent$HostTerminated")),
         record(146, NodeAgent.NodeInfo.class),
         record(147, named("io.prism.runtime.node.ActorHost$Done")),
-        record(148, named("io.prism.runtime.node.ActorHost$Fatal")));
+        record(148, named("io.prism.runtime.node.ActorHost$Fatal")),
+        record(149, NodeAgent.Reregister.class),
+        local(150, NodeAgent.Drain.class),
+        record(151, NodeAgent.Drained.class),
+        record(152, NodeAgent.HostedActor.class),
+        record(153, ResourceManager.DrainNode.class),
+        local(154, named("io.prism.runtime.manager.ResourceManager$AgentsListed")),
+        record(155, named("io.prism.runtime.manager.ResourceManager$AgentStopped")),
+        jdk(156, named("io.prism.runtime.manager.ResourceManager$RecoveryDone")));
 
     private static final Map<Class<?>, Entry> BY_CLASS = new HashMap<>();
     private static final Map<String, Class<?>> BY_MANIFEST = new HashMap<>();
@@ -276,7 +293,7 @@ final class WireRegistry {
     }
 
     private static Entry jdk(int id, Class<?> type) {
-        return new Entry(id, type, null);
+        return new Entry(id, type, null, false);
     }
 
     private static Entry array(int id, Kind kind) {
@@ -289,15 +306,19 @@ final class WireRegistry {
             case FLOAT -> float[].class;
             case DOUBLE -> double[].class;
         };
-        return new Entry(id, type, r -> new PrimitiveArraySerializer(kind));
+        return new Entry(id, type, r -> new PrimitiveArraySerializer(kind), false);
     }
 
     private static Entry record(int id, Class<?> type) {
-        return new Entry(id, type, r -> new RecordSerializer<>(type));
+        return new Entry(id, type, r -> new RecordSerializer<>(type), false);
+    }
+
+    private static Entry local(int id, Class<?> type) {
+        return new Entry(id, type, r -> new LocalOnlySerializer(), true);
     }
 
     private static Entry custom(int id, Class<?> type, Function<ActorRefSerializer, Serializer<?>> serializer) {
-        return new Entry(id, type, serializer);
+        return new Entry(id, type, serializer, false);
     }
 
     private static Class<?> named(String binaryName) {

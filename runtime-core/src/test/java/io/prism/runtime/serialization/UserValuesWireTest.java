@@ -243,7 +243,7 @@ class UserValuesWireTest {
             for (int t = 0; t < 8; t++) {
                 int thread = t;
                 jobs.add(() -> {
-                    for (int i = 0; i < 2_000; i++) {
+                    for (int i = 0; i < 1_000; i++) {
                         Object[] args = {tx(thread + "-" + i), new float[]{thread, i}, List.of(thread, i)};
                         if (!Arrays.deepEquals((Object[]) roundTrip(args), args)) {
                             return false;

@@ -19,6 +19,11 @@ public final class Basket {
         return this;
     }
 
+    public Basket addAll(List<?> more) {
+        items.addAll(more);
+        return this;
+    }
+
     public Basket note(Object note) {
         this.note = note;
         return this;
