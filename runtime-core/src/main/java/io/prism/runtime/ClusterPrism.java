@@ -12,6 +12,7 @@ import io.prism.runtime.placement.ResourceShape;
 import io.prism.runtime.placement.ResourceShapes;
 import io.prism.runtime.protocol.ActorSpec;
 import io.prism.runtime.protocol.CtorRef;
+import io.prism.runtime.serialization.PrismKryo;
 import io.prism.spi.AbstractPrism;
 
 import java.io.Serializable;
@@ -29,19 +30,22 @@ import java.util.concurrent.ExecutionException;
  */
 final class ClusterPrism extends AbstractPrism {
     private final PrismNode node;
+    /** Constructor arguments go to whichever node the actor lands on: check they can cross JVMs before sending. */
+    private final boolean checkWire;
 
-    private ClusterPrism(PrismNode node) {
+    private ClusterPrism(PrismNode node, boolean checkWire) {
         this.node = node;
+        this.checkWire = checkWire;
     }
 
     static ClusterPrism embedded(PrismConfig config) {
-        return new ClusterPrism(PrismNode.start(PrismNode.Role.EMBEDDED, List.of(), true, overrides(config)));
+        return new ClusterPrism(PrismNode.start(PrismNode.Role.EMBEDDED, List.of(), true, overrides(config)), false);
     }
 
     static ClusterPrism connect(String address, PrismConfig config) {
         List<String> seeds = List.of(address.split(","));
         seeds.forEach(PrismNode::seedAddress);
-        return new ClusterPrism(PrismNode.start(PrismNode.Role.CLIENT, seeds, false, overrides(config)));
+        return new ClusterPrism(PrismNode.start(PrismNode.Role.CLIENT, seeds, false, overrides(config)), true);
     }
 
     private static Map<String, Object> overrides(PrismConfig config) {
@@ -69,6 +73,9 @@ final class ClusterPrism extends AbstractPrism {
                                                                 ActorOptions options) {
         ActorSpec spec;
         try {
+            if (checkWire) {
+                PrismKryo.get(node.system()).encode(args);
+            }
             CtorRef ctor = MethodRefs.constructor(constructor);
             Class<?> actorClass = Class.forName(ctor.className(), false, constructor.getClass().getClassLoader());
             ResourceShape shape = ResourceShapes.of(actorClass, options);

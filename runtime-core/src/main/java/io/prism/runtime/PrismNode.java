@@ -12,6 +12,7 @@ import io.prism.runtime.handle.PrismClient;
 import io.prism.runtime.manager.ResourceManager;
 import io.prism.runtime.node.NodeAgent;
 import io.prism.runtime.protocol.PrismMessage;
+import io.prism.runtime.serialization.PrismKryo;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -110,10 +111,10 @@ public final class PrismNode implements AutoCloseable {
             Duration sweep = Duration.ofSeconds(1);
             CallRegistry registry = new CallRegistry(sweep);
             ActorRef<PrismMessage> replies = system.systemActorOf(
-                Replies.create(registry, sweep, locations::hostStopped), "prism-replies",
+                Replies.create(registry, sweep, locations::hostStopped, PrismKryo.get(system)), "prism-replies",
                 Props.empty());
             PrismClient client = new PrismClient(manager, replies, registry, locations, settings.callTimeout(),
-                settings.controlTimeout());
+                settings.controlTimeout(), PrismKryo.get(system));
 
             String nodeId = settings.nodeName().isEmpty()
                 ? (role == Role.EMBEDDED ? "node-" : role.name().toLowerCase() + "-") + self.getPort().get()

@@ -10,13 +10,19 @@ import org.slf4j.LoggerFactory;
  * lowers both to INFO when asked to be verbose.
  */
 public final class Logs {
+    /** The logger of Artery's "connection has been aborted" warnings. */
+    private static final String CLOSED_CONNECTIONS = "org.apache.pekko.stream.Materializer";
     private Logs() {
     }
 
-    /** Only warnings and errors from Prism and Pekko, for this JVM. */
+    /**
+     * Only warnings and errors from Prism and Pekko, for this JVM. A client that leaves a cluster (the REPL's
+     * {@code prism} at exit) makes Pekko's stream materializer warn about each connection it closes: errors only.
+     */
     public static void quiet() {
         setLevel("io.prism", Level.WARN);
         setLevel("org.apache.pekko", Level.WARN);
+        setLevel(CLOSED_CONNECTIONS, Level.ERROR);
     }
 
     /**

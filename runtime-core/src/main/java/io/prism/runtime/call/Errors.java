@@ -9,6 +9,7 @@ import io.prism.exception.PlacementTimeoutException;
 import io.prism.exception.PrismException;
 import io.prism.exception.RemoteException;
 import io.prism.runtime.protocol.ErrorInfo;
+import io.prism.runtime.serialization.WireException;
 
 /** Turns an {@link ErrorInfo} that reached a caller into the api exception the user catches. */
 public final class Errors {
@@ -29,6 +30,7 @@ public final class Errors {
             case INVALID_REQUEST -> new InvalidResourceRequestException(e.message());
             case PLACEMENT_TIMEOUT -> new PlacementTimeoutException(e.message());
             case ACTOR_DIED -> new ActorDiedException(e.message());
+            case WIRE -> new WireException(e.message());
             case INTERNAL -> new PrismException(e.message());
         };
     }

@@ -2,6 +2,9 @@ package io.prism.runtime.call;
 
 import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
+import io.prism.runtime.serialization.PrismKryo;
+import io.prism.runtime.serialization.WireException;
+import io.prism.runtime.serialization.WirePayload;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -35,13 +38,21 @@ public final class Replies {
      *                   drops its entry)
      */
     public static Behavior<PrismMessage> create(CallRegistry registry, Duration sweepInterval,
-                                                Consumer<ActorRef<?>> onHostDied) {
+                                                Consumer<ActorRef<?>> onHostDied, PrismKryo wire) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, sweepInterval);
             Set<ActorRef<?>> watched = new HashSet<>();
             return Behaviors.receive(PrismMessage.class)
                 .onMessage(Reply.Ok.class, ok -> {
-                    registry.complete(ok.id(), ok.value());
+                    if (ok.value() instanceof WirePayload payload) {
+                        try {
+                            registry.complete(ok.id(), wire.decode(payload));
+                        } catch (WireException e) {
+                            registry.fail(ok.id(), e);
+                        }
+                    } else {
+                        registry.complete(ok.id(), ok.value());
+                    }
                     return Behaviors.same();
                 })
                 .onMessage(Reply.Failed.class, f -> {

@@ -10,6 +10,8 @@ import io.prism.runtime.protocol.ActorLocation;
 import io.prism.runtime.protocol.ErrorInfo;
 import io.prism.runtime.protocol.Invoke;
 import io.prism.runtime.protocol.MethodRef;
+import io.prism.runtime.serialization.WireException;
+import io.prism.runtime.serialization.WirePayload;
 import io.prism.spi.AbstractActorHandle;
 
 import java.io.Serializable;
@@ -114,11 +116,20 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
 
     @SuppressWarnings("unchecked")
     private <R> CompletableFuture<R> call(ActorLocation location, MethodRef ref, Object[] args) {
+        WirePayload payload = null;
+        if (isRemote(location)) {
+            try {
+                payload = client.wire().encode(args);
+            } catch (WireException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         CompletableFuture<Object> future = new CompletableFuture<>();
         CallSite site = site(ref);
         long callId = client.registry().register(future, location.host(), client.callTimeout(), site.onError(),
             site.what());
-        location.host().tell(new Invoke(callId, ref, args, client.replyTo()));
+        location.host().tell(payload == null ? new Invoke(callId, ref, args, client.replyTo())
+            : new Invoke(callId, ref, null, payload, client.replyTo()));
         if (site.returnsFuture()) {
             // the host waits for the method's own future and sends its value; the caller's type is still a future
             return (CompletableFuture<R>) future.thenApply(CompletableFuture::completedFuture);
@@ -134,10 +145,20 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
         }
         ActorLocation location = location();
         if (location != null) {
-            location.host().tell(new Invoke(0, ref, args, null));
+            location.host().tell(oneWay(location, ref, args));
         } else {
-            client.locate(id, describe).thenAccept(l -> l.host().tell(new Invoke(0, ref, args, null)));
+            client.locate(id, describe).thenAccept(l -> l.host().tell(oneWay(l, ref, args)));
         }
+    }
+
+    /** A {@code tell}: arguments that cannot reach another JVM throw here, on the caller's thread. */
+    private Invoke oneWay(ActorLocation location, MethodRef ref, Object[] args) {
+        return isRemote(location) ? new Invoke(0, ref, null, client.wire().encode(args), null)
+            : new Invoke(0, ref, args, null);
+    }
+
+    private static boolean isRemote(ActorLocation location) {
+        return location.host().path().address().hasGlobalScope();
     }
 
     private static <T> T await(CompletableFuture<T> future) {

@@ -13,6 +13,7 @@ import io.prism.runtime.protocol.ActorSpec;
 import io.prism.runtime.protocol.ErrorInfo;
 import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
+import io.prism.runtime.serialization.PrismKryo;
 import org.apache.pekko.actor.typed.ActorRef;
 
 import java.time.Duration;
@@ -33,10 +34,11 @@ public final class PrismClient {
     private final LocationCache locations;
     private final Duration callTimeout;
     private final Duration controlTimeout;
+    private final PrismKryo wire;
 
     public PrismClient(ActorRef<ResourceManager.Command> manager, ActorRef<PrismMessage> replies,
                        CallRegistry registry, LocationCache locations, Duration callTimeout,
-                       Duration controlTimeout) {
+                       Duration controlTimeout, PrismKryo wire) {
         this.manager = manager;
         this.replies = replies;
         this.replyTo = Replies.replyTo(replies);
@@ -44,6 +46,12 @@ public final class PrismClient {
         this.locations = locations;
         this.callTimeout = callTimeout;
         this.controlTimeout = controlTimeout;
+        this.wire = wire;
+    }
+
+    /** Encodes values for another JVM on the caller's thread. */
+    PrismKryo wire() {
+        return wire;
     }
 
     /** Creates the actor {@code spec} describes; completes with its handle once it is ready for calls. */

@@ -16,6 +16,7 @@ import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
 import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -90,7 +91,8 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     private enum Tick implements Command { INSTANCE }
 
-    private record AgentsListed(Set<ActorRef<NodeAgent.Command>> agents) implements Command {
+    private record AgentsListed(Set<ActorRef<NodeAgent.Command>> agents)
+        implements Command, NoSerializationVerificationNeeded {
     }
 
     private record AgentStopped(NodeId node) implements Command {

@@ -8,6 +8,8 @@ import io.prism.runtime.protocol.Invoke;
 import io.prism.runtime.protocol.MethodRef;
 import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
+import io.prism.runtime.serialization.PrismKryo;
+import io.prism.runtime.serialization.WireException;
 import io.prism.spi.CurrentActor;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -53,6 +55,7 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
     private final Class<?> actorClass;
     private final Executor concurrentPool;
     private final StashBuffer<PrismMessage> waiting;
+    private final PrismKryo wire;
     private int running;
     /** This host's methods, in front of the shared cache; concurrent calls may fill it from several threads. */
     private final Map<MethodRef, Invokers.Invoker> invokers = new ConcurrentHashMap<>();
@@ -91,6 +94,7 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
         this.listener = listener;
         this.concurrentPool = concurrentPool;
         this.waiting = waiting;
+        this.wire = PrismKryo.get(ctx.getSystem());
     }
 
     @Override
@@ -142,13 +146,21 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
                 invoker = Invokers.method(actorClass, call.method());
                 invokers.put(call.method(), invoker);
             }
-            Object result = invoker.invoke(instance, call.args());
+            Object[] args;
+            try {
+                args = call.payload() == null ? call.args() : (Object[]) wire.decode(call.payload());
+            } catch (WireException e) {
+                reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.WIRE, "arguments of " + call.method().display()
+                    + " could not be read on this node: " + e.getMessage())));
+                return true;
+            }
+            Object result = invoker.invoke(instance, args);
             if (result instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, error) -> reply(call, error == null
-                    ? new Reply.Ok(call.callId(), value)
+                    ? ok(call, value)
                     : failed(call, ErrorInfo.of(ErrorInfo.Kind.CALL_FAILED, unwrap(error)))));
             } else {
-                reply(call, new Reply.Ok(call.callId(), result));
+                reply(call, ok(call, result));
             }
             return true;
         } catch (Error fatal) {
@@ -162,6 +174,19 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
             return true;
         } finally {
             CurrentActor.restore(previous);
+        }
+    }
+
+    /** The reply to a caller in another JVM carries the result encoded here, so a refused result fails clearly. */
+    private Reply ok(Invoke call, Object value) {
+        if (call.replyTo() == null || !call.replyTo().path().address().hasGlobalScope()) {
+            return new Reply.Ok(call.callId(), value);
+        }
+        try {
+            return new Reply.Ok(call.callId(), wire.encode(value));
+        } catch (WireException e) {
+            return failed(call, ErrorInfo.of(ErrorInfo.Kind.WIRE, "the result of " + call.method().display()
+                + " cannot be sent back: " + e.getMessage()));
         }
     }
 

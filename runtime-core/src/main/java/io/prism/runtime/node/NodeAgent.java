@@ -13,6 +13,7 @@ import io.prism.resources.device.GpuDevice;
 import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import io.prism.resources.ledger.GpuLedger;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -53,7 +54,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** From the node's shutdown: move this node's actors elsewhere, then complete {@code done}. */
-    public record Drain(CompletableFuture<Void> done) implements Command {
+    public record Drain(CompletableFuture<Void> done) implements Command, NoSerializationVerificationNeeded {
     }
 
     /** From the resource manager: this node takes no new actors and its actors have been placed elsewhere. */

@@ -22,7 +22,9 @@ public record ErrorInfo(Kind kind, String className, String message, StackTraceE
         /** The actor is dead or died during the call: ActorDiedException. */
         ACTOR_DIED,
         /** Anything else: PrismException. */
-        INTERNAL
+        INTERNAL,
+        /** An argument or result cannot cross JVMs (refused class, too large): WireException. Kinds only append. */
+        WIRE
     }
 
     /** A failure described by a message alone. */

@@ -87,7 +87,13 @@ public final class PrismKryo implements Extension {
         try {
             c.output.reset();
             c.kryo.writeClassAndObject(c.output, value);
-            WirePayload payload = new WirePayload(c.output.toBytes());
+            WirePayload payload;
+            if (c.output.getBuffer().length > KEPT_BUFFER) {
+                payload = new WirePayload(c.output.getBuffer(), c.output.position());
+                c.output.setBuffer(new byte[INITIAL_BUFFER], settings.maxPayload());
+            } else {
+                payload = new WirePayload(c.output.toBytes());
+            }
             ok = true;
             return payload;
         } catch (RuntimeException | StackOverflowError e) {
@@ -102,7 +108,7 @@ public final class PrismKryo implements Extension {
         Codec c = pool.obtain();
         boolean ok = false;
         try {
-            c.input.setBuffer(payload.bytes());
+            c.input.setBuffer(payload.bytes(), 0, payload.size());
             Object value = c.kryo.readClassAndObject(c.input);
             ok = true;
             return value;

@@ -81,13 +81,15 @@ final class ProtocolSerializers {
             output.writeVarLong(invoke.callId(), true);
             kryo.writeObjectOrNull(output, invoke.method(), MethodRef.class);
             kryo.writeObjectOrNull(output, invoke.args(), Object[].class);
+            kryo.writeObjectOrNull(output, invoke.payload(), WirePayload.class);
             refs.writeOrNull(output, invoke.replyTo());
         }
 
         @Override
         public Invoke read(Kryo kryo, Input input, Class<? extends Invoke> type) {
             return new Invoke(input.readVarLong(true), kryo.readObjectOrNull(input, MethodRef.class),
-                kryo.readObjectOrNull(input, Object[].class), refs.readOrNull(input));
+                kryo.readObjectOrNull(input, Object[].class), kryo.readObjectOrNull(input, WirePayload.class),
+                refs.readOrNull(input));
         }
     }
 
@@ -153,12 +155,11 @@ final class ProtocolSerializers {
     static final class WirePayloadSerializer extends ImmutableSerializer<WirePayload> {
         @Override
         public void write(Kryo kryo, Output output, WirePayload payload) {
-            byte[] bytes = payload.bytes();
-            output.writeVarInt(bytes.length, true);
+            output.writeVarInt(payload.size(), true);
             if (output instanceof WireOutput wire) {
-                wire.ensure(bytes.length);
+                wire.ensure(payload.size());
             }
-            output.writeBytes(bytes);
+            output.writeBytes(payload.bytes(), 0, payload.size());
         }
 
         @Override

@@ -8,22 +8,30 @@ package io.prism.runtime.serialization;
  */
 public final class WirePayload {
     private final byte[] bytes;
+    private final int size;
 
     WirePayload(byte[] bytes) {
+        this(bytes, bytes.length);
+    }
+
+    /** The first {@code size} bytes of {@code bytes}: a large encoding keeps its buffer instead of a copy of it. */
+    WirePayload(byte[] bytes, int size) {
         this.bytes = bytes;
+        this.size = size;
     }
 
     /** The encoded size in bytes. */
     public int size() {
-        return bytes.length;
+        return size;
     }
 
+    /** The array that holds the encoding in its first {@link #size()} bytes. */
     byte[] bytes() {
         return bytes;
     }
 
     @Override
     public String toString() {
-        return "WirePayload(" + bytes.length + " bytes)";
+        return "WirePayload(" + size + " bytes)";
     }
 }

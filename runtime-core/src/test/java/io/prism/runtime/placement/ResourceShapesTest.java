@@ -177,7 +177,7 @@ class ResourceShapesTest {
     @Test
     void rejectsBadCpusRestartsAndConcurrency() {
         assertThat(rejection(FraudScorer.class, options(null, null, -1.0, 0, 1)))
-            .isEqualTo(".cpus(-1) for FraudScorer: CPUs must be 0 or more (such as 0.5 or 2; the default is 1)");
+            .isEqualTo(".cpus(-1) for FraudScorer: CPUs must be 0 or more (such as 0.5 or 2; the default is 1 for CPU-only actors, 0 for GPU actors)");
         assertThat(rejection(FraudScorer.class, options(null, null, Double.NaN, 0, 1)))
             .startsWith(".cpus(NaN) for FraudScorer: NaN is not a number of CPUs");
         assertThat(rejection(FraudScorer.class, options(null, null, null, -2, 1)))

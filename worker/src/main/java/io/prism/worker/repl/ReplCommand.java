@@ -44,17 +44,39 @@ public final class ReplCommand implements Callable<Integer> {
         Path startup = Files.createTempFile("prism-repl-", ".jsh");
         try {
             Files.writeString(startup, ReplStartup.script(address), StandardCharsets.UTF_8);
+            String classPath = classPath();
             List<String> command = new ArrayList<>(List.of(jshell.toString(), "--execution", "local",
-                "--class-path", classPath(), "--startup", "DEFAULT", "--startup", startup.toString()));
+                // local execution loads snippets' dependencies from jshell's own JVM, not from --class-path, and
+                // that JVM's root module (jdk.jshell) leaves out jdk.unsupported, whose sun.misc.Unsafe Pekko needs
+                "-J-cp", "-J" + classPath, "-J--add-modules=ALL-DEFAULT"));
             // -D settings given to bin/prism (PRISM_JAVA_OPTS) reach the Prism that jshell starts
             System.getProperties().stringPropertyNames().stream()
                 .filter(key -> key.startsWith("prism.") || key.startsWith("pekko."))
                 .sorted()
                 .forEach(key -> command.add("-J-D" + key + "=" + System.getProperty(key)));
+            command.addAll(List.of("--class-path", classPath, "--startup", "DEFAULT", "--startup", startup.toString()));
             Process process = new ProcessBuilder(command).inheritIO().start();
+            // only once jshell runs: an ignored signal would be inherited, and jshell needs Ctrl-C for its snippets
+            ignoreCtrlC();
             return process.waitFor();
         } finally {
             Files.deleteIfExists(startup);
+        }
+    }
+
+    /**
+     * Ctrl-C in the terminal reaches both jshell, which stops the running snippet, and this JVM, which would exit and
+     * leave jshell orphaned. {@code sun.misc.Signal} is looked up reflectively: without it Ctrl-C ends both.
+     */
+    private static void ignoreCtrlC() {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            Object ignore = handler.getField("SIG_IGN").get(null);
+            signal.getMethod("handle", signal, handler)
+                .invoke(null, signal.getConstructor(String.class).newInstance("INT"), ignore);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // no sun.misc.Signal on this JVM: Ctrl-C then ends the REPL as a whole, which is still safe
         }
     }
 

@@ -10,6 +10,7 @@ import io.prism.worker.console.TextTable;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,11 @@ import java.util.stream.Collectors;
 final class StatusReport {
     private static final String INDENT = "  ";
     private static final String PEKKO_PREFIX = "pekko://prism@";
+    /** Actors of one node together, unplaced ones last; the manager's table has no order of its own. */
+    private static final Comparator<ClusterState.Actor> BY_NODE_THEN_NAME = Comparator
+        .comparing((ClusterState.Actor a) -> a.placement() == null ? null : a.placement().node(),
+            Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(StatusReport::label);
 
     private StatusReport() {
     }
@@ -36,6 +42,7 @@ final class StatusReport {
                 live.add(actor);
             }
         }
+        live.sort(BY_NODE_THEN_NAME);
         int dead = state.actors().size() - live.size();
         long gpus = state.nodes().stream().mapToLong(n -> n.gpus().size()).sum();
 

@@ -4,6 +4,7 @@ import io.prism.ActorHandle;
 import io.prism.ActorState;
 import io.prism.ClusterState;
 import io.prism.worker.cluster.actors.Probe;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A worker stopped as Ctrl-C stops it (SIGTERM) leaves gracefully: its actors, restarts or not, are started on the
  * other worker before its process exits, and their handles keep working.
  */
+@Order(Order.DEFAULT + 6)
 class GracefulLeaveTest {
     @RegisterExtension
     static final ClusterExtension CLUSTER = ClusterExtension.own(2, "sim:1x16GiB");

@@ -6,6 +6,7 @@ import io.prism.ClusterState;
 import io.prism.Prism;
 import io.prism.exception.PlacementTimeoutException;
 import io.prism.worker.cluster.actors.Probe;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * flowing, the resource manager moves to a worker and rebuilds its ledger from the node agents, and new actors are
  * placed without giving any GPU more than it has.
  */
+@Order(Order.DEFAULT + 7)
 class HeadFailoverTest {
     @RegisterExtension
     static final ClusterExtension CLUSTER = ClusterExtension.own(2, "sim:1x16GiB");
@@ -44,6 +46,9 @@ class HeadFailoverTest {
         try (load) {
             await("calls flowing before the head dies").atMost(Duration.ofSeconds(30)).until(() -> load.succeeded() >= 200);
             cluster.head.kill();
+            // requests sent before the singleton has moved go to the dead head and time out: ask until one answers
+            await("the resource manager answering from a worker").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> cluster.driver.state().nodes().size() == 2);
 
             // 0.5 fits only the GPU holding the two quarters; a manager that lost the ledger could put it anywhere
             ActorHandle<Probe> half = cluster.create(cluster.driver.actor(Probe::new).gpu(0.5).name("half"));

@@ -6,6 +6,7 @@ import io.prism.ClusterState;
 import io.prism.worker.cluster.actors.Probe;
 import io.prism.worker.cluster.actors.Reading;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** This JVM as a driver: fractional actors placed across two worker JVMs by PACK, and calls that cross JVMs. */
+@Order(Order.DEFAULT + 1)
 class PlacementAndCallsTest {
     @RegisterExtension
     static final ClusterExtension CLUSTER = ClusterExtension.shared();

@@ -29,8 +29,7 @@ import java.util.regex.Pattern;
  */
 final class PrismProcess {
     /** Small, quick JVMs: the test run has two cores for the driver and every node. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Xss512k");
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Pattern HEAD_UP = Pattern.compile("^Prism head up at (\\S+):(\\d+)");
     private static final Pattern WORKER_UP = Pattern.compile("^Prism worker (\\S+) joined \\S+ at (\\S+):(\\d+)");
@@ -220,10 +219,5 @@ final class PrismProcess {
     public String toString() {
         return name + (started.isDone() && !started.isCompletedExceptionally() ? " at " + address() : "")
             + " (pid " + process.pid() + ")";
-    }
-
-    /** Kills every process this JVM started that still runs. */
-    static void killAll() {
-        LIVE.forEach(Process::destroyForcibly);
     }
 }

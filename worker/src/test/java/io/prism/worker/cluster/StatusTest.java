@@ -7,6 +7,7 @@ import io.prism.worker.PrismCli;
 import io.prism.worker.cluster.actors.Probe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code prism status} against a running cluster: JSON for scripts from its own JVM, and the text table. */
+@Order(Order.DEFAULT + 4)
 class StatusTest {
     @RegisterExtension
     static final ClusterExtension CLUSTER = ClusterExtension.shared();
@@ -52,7 +54,12 @@ class StatusTest {
         PrismProcess status = PrismProcess.command(TestCluster.jvmSettings(), "status", "--json", "--address",
             cluster.head.address());
 
-        int exit = status.awaitExit(Duration.ofSeconds(60));
+        int exit;
+        try {
+            exit = status.awaitExit(Duration.ofSeconds(60));
+        } finally {
+            status.kill();
+        }
         assertThat(exit).as("exit code of status --json; output:%n%s", status.tail(40)).isZero();
         // the whole of stdout is one JSON document: nothing else may be printed there
         JsonNode json = new ObjectMapper().readTree(status.stdout());

@@ -51,8 +51,8 @@ final class TestCluster implements AutoCloseable {
         s.put("pekko.cluster.failure-detector.acceptable-heartbeat-pause", "3s");
         s.put("pekko.cluster.split-brain-resolver.stable-after", "2s");
         s.put("pekko.cluster.leader-actions-interval", "200ms");
-        s.put("pekko.loglevel", "INFO");
-        s.put("logback.configurationFile", "/tmp/scratch/logback-test.xml");
+        // a control request sent to a resource manager that just died is lost: give up on it sooner and ask again
+        s.put("prism.control-timeout", "10s");
         return Map.copyOf(s);
     }
 
@@ -107,7 +107,7 @@ final class TestCluster implements AutoCloseable {
     String logs() {
         StringBuilder sb = new StringBuilder();
         for (PrismProcess p : processes()) {
-            sb.append("\n--- ").append(p).append(p.isAlive() ? "" : ", exited").append('\n').append(p.tail(80));
+            sb.append("\n--- ").append(p).append(p.isAlive() ? "" : ", exited").append('\n').append(p.tail(30));
         }
         return sb.toString();
     }

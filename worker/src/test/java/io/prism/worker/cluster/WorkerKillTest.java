@@ -5,6 +5,7 @@ import io.prism.ActorState;
 import io.prism.ClusterState;
 import io.prism.exception.ActorDiedException;
 import io.prism.worker.cluster.actors.Probe;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * the same handle, the one without fails its callers with ActorDiedException, no call hangs, and the ledger
  * forgets the dead node without over-allocating any GPU.
  */
+@Order(Order.DEFAULT + 5)
 class WorkerKillTest {
     @RegisterExtension
     static final ClusterExtension CLUSTER = ClusterExtension.own(2, "sim:1x16GiB");

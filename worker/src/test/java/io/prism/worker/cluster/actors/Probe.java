@@ -63,6 +63,12 @@ public class Probe {
         return coupon.code();
     }
 
+    /** A result whose class may not travel: the worker must refuse to send it. */
+    public Coupon coupon(String code) {
+        calls++;
+        return new Coupon(code, 10);
+    }
+
     /** Calls this incarnation has answered, this one included. */
     public int count() {
         return ++calls;
