@@ -110,8 +110,9 @@ public final class PrismNode implements AutoCloseable {
             LocationCache locations = new LocationCache(settings.locationCacheSize());
             Duration sweep = Duration.ofSeconds(1);
             CallRegistry registry = new CallRegistry(sweep);
+            registry.startSweeping();
             ActorRef<PrismMessage> replies = system.systemActorOf(
-                Replies.create(registry, sweep, locations::hostStopped, PrismKryo.get(system)), "prism-replies",
+                Replies.create(registry, locations::hostStopped, PrismKryo.get(system)), "prism-replies",
                 Props.empty());
             PrismClient client = new PrismClient(manager, replies, registry, locations, settings.callTimeout(),
                 settings.controlTimeout(), PrismKryo.get(system));

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -37,8 +40,21 @@ public final class CallRegistry {
     private volatile long coarseNanos = System.nanoTime();
     private final long sweepNanos;
 
+    private final ScheduledExecutorService sweeper;
+
     public CallRegistry(Duration sweepInterval) {
         this.sweepNanos = sweepInterval.toNanos();
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "prism-call-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Fails calls past their deadline every sweep interval, on a thread of its own. */
+    public void startSweeping() {
+        sweeper.scheduleWithFixedDelay(() -> expire(System.nanoTime()), sweepNanos, sweepNanos,
+            TimeUnit.NANOSECONDS);
     }
 
     /** One awaited reply. {@code target} is the host called, or null for control requests. */
@@ -115,6 +131,7 @@ public final class CallRegistry {
 
     /** Fails everything still waiting: the runtime is shutting down. */
     public void failAll(String why) {
+        sweeper.shutdownNow();
         pending.forEach((id, p) -> fail(id, new PrismException(p.what() + " failed: " + why)));
     }
 

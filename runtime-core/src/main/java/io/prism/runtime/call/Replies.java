@@ -9,14 +9,15 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The one long-lived reply actor of a JVM: every call and control request names it as {@code replyTo}, and it
- * completes the caller's future by correlation id. It also watches the hosts this JVM calls, so that calls in flight
+ * completes the caller's future by correlation id. Futures complete on its thread, so a callback that blocks on
+ * another call stalls this JVM's replies until that call times out; timeouts are swept by a thread of their own
+ * ({@link CallRegistry#startSweeping}) so such a stall always ends. It also watches the hosts this JVM calls, so that calls in flight
  * to a host that stops fail at once instead of at their timeout.
  */
 public final class Replies {
@@ -28,8 +29,6 @@ public final class Replies {
     private record HostTerminated(ActorRef<?> host, String actor) implements PrismMessage {
     }
 
-    private enum Tick implements PrismMessage { INSTANCE }
-
     private Replies() {
     }
 
@@ -37,10 +36,9 @@ public final class Replies {
      * @param onHostDied told of every watched host that stopped, after its calls were failed (the location cache
      *                   drops its entry)
      */
-    public static Behavior<PrismMessage> create(CallRegistry registry, Duration sweepInterval,
-                                                Consumer<ActorRef<?>> onHostDied, PrismKryo wire) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            timers.startTimerWithFixedDelay(Tick.INSTANCE, sweepInterval);
+    public static Behavior<PrismMessage> create(CallRegistry registry, Consumer<ActorRef<?>> onHostDied,
+                                                PrismKryo wire) {
+        return Behaviors.setup(ctx -> {
             Set<ActorRef<?>> watched = new HashSet<>();
             return Behaviors.receive(PrismMessage.class)
                 .onMessage(Reply.Ok.class, ok -> {
@@ -71,12 +69,8 @@ public final class Replies {
                     registry.targetDied(t.host(), t.actor() + " stopped");
                     return Behaviors.same();
                 })
-                .onMessage(Tick.class, t -> {
-                    registry.expire(System.nanoTime());
-                    return Behaviors.same();
-                })
                 .build();
-        }));
+        });
     }
 
     /** The reference callers put in their requests. */

@@ -59,10 +59,25 @@ public final class PrismClient {
         Duration wait = controlTimeout.plus(spec.placementTimeout());
         return this.<ActorLocation>control(id -> new ResourceManager.CreateActor(spec, id, replyTo), wait,
                 spec.describe(), "create " + spec.describe())
-            .thenApply(location -> {
+            .<ActorHandle<A>>thenApply(location -> {
                 remember(location);
                 return new PrismActorHandle<>(this, location.id(), location.name(), location.className());
+            })
+            .whenComplete((handle, error) -> {
+                if (error != null && isTimeout(error)) {
+                    // the manager may still build it: do not leave an actor nobody holds a handle to
+                    manager.tell(new ResourceManager.KillActor(spec.id(), 0, replyTo));
+                }
             });
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The live actor named {@code name}, if any, as an {@code actorClass}. */
@@ -125,8 +140,9 @@ public final class PrismClient {
     }
 
     private void remember(ActorLocation location) {
-        replies.tell(new Replies.Watch(location.host(), describe(location)));
+        // cached before watched: a host already dead must find its entry there to drop it
         locations.put(location);
+        replies.tell(new Replies.Watch(location.host(), describe(location)));
     }
 
     private static String describe(ActorLocation l) {

@@ -24,6 +24,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 import java.time.Duration;
@@ -100,6 +101,11 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     private enum RecoveryDone implements Command { INSTANCE }
 
+    private record Resubmit(AllocationKey key) implements Command {
+    }
+
+    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(1);
+
     private record Node(NodeAgent.NodeInfo info, ActorRef<NodeAgent.Command> agent) {
     }
 
@@ -111,6 +117,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private final Map<String, ActorId> names = new HashMap<>();
     private final ArrayDeque<ActorId> dead = new ArrayDeque<>();
     private final StashBuffer<Command> waiting;
+    private final TimerScheduler<Command> timers;
     /** Agents the receptionist listed that have not registered with this incarnation of the manager yet. */
     private final Set<ActorRef<NodeAgent.Command>> unregistered = new HashSet<>();
     private boolean recovering = true;
@@ -124,13 +131,14 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(100_000, stash -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, pendingCheckInterval);
             timers.startSingleTimer(RecoveryDone.INSTANCE, recoveryTimeout);
-            return new ResourceManager(ctx, stash);
+            return new ResourceManager(ctx, stash, timers);
         })));
     }
 
-    private ResourceManager(ActorContext<Command> ctx, StashBuffer<Command> waiting) {
+    private ResourceManager(ActorContext<Command> ctx, StashBuffer<Command> waiting, TimerScheduler<Command> timers) {
         super(ctx);
         this.waiting = waiting;
+        this.timers = timers;
         ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
             l -> new AgentsListed(l.getServiceInstances(NodeAgent.SERVICE_KEY)));
         ctx.getSystem().receptionist().tell(Receptionist.subscribe(NodeAgent.SERVICE_KEY, listings));
@@ -156,6 +164,13 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
             .onMessage(ActorStartFailed.class, this::onStartFailed)
             .onMessage(ActorStopped.class, this::onStopped)
             .onMessage(Tick.class, t -> onTick())
+            .onMessage(Resubmit.class, r -> {
+                ActorRecord rec = actors.get(r.key().actor());
+                if (rec != null && rec.isCurrent(r.key()) && rec.state == ActorState.RESTARTING) {
+                    submit(rec, System.nanoTime(), Long.MAX_VALUE);
+                }
+                return this;
+            })
             .build();
     }
 
@@ -192,9 +207,13 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         rec.restarts = h.restarts();
         rec.node = node;
         rec.placement = h.placement();
-        rec.state = ActorState.ALIVE;
-        rec.location = new ActorLocation(h.spec().id(), h.spec().name(), h.spec().className(), h.incarnation(),
-            h.host(), h.placement());
+        if (h.host() == null) {
+            rec.state = ActorState.STARTING;
+        } else {
+            rec.state = ActorState.ALIVE;
+            rec.location = new ActorLocation(h.spec().id(), h.spec().name(), h.spec().className(), h.incarnation(),
+                h.host(), h.placement());
+        }
         actors.put(h.spec().id(), rec);
         if (h.spec().name() != null) {
             names.put(h.spec().name(), h.spec().id());
@@ -204,8 +223,10 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private Behavior<Command> onAgentsListed(AgentsListed l) {
         for (ActorRef<NodeAgent.Command> agent : l.agents()) {
             boolean known = nodes.values().stream().anyMatch(n -> n.agent().equals(agent));
-            if (!known && recovering) {
-                unregistered.add(agent);
+            if (!known) {
+                if (recovering) {
+                    unregistered.add(agent);
+                }
                 agent.tell(new NodeAgent.Reregister());
             }
         }
@@ -303,7 +324,11 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         if (outcome instanceof Scheduler.Placed p) {
             start(rec, p);
         } else if (outcome instanceof Scheduler.Infeasible i) {
-            forget(rec, ErrorInfo.of(ErrorInfo.Kind.INVALID_REQUEST, i.reason()));
+            if (rec.incarnation == 0) {
+                forget(rec, ErrorInfo.of(ErrorInfo.Kind.INVALID_REQUEST, i.reason()));
+            } else {
+                died(rec, rec.spec.describe() + " cannot be restarted: " + i.reason());
+            }
         } else if (rec.incarnation == 0) {
             rec.state = ActorState.PENDING;
         }
@@ -329,7 +354,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
             return this;
         }
         if (rec.killed) {
-            nodes.get(rec.node).agent().tell(new NodeAgent.StopActor(rec.spec.id(), rec.incarnation));
+            stopOnNode(rec);
             return this;
         }
         rec.state = ActorState.ALIVE;
@@ -348,7 +373,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
             } else if (rec.incarnation == 0) {
                 forget(rec, f.error());
             } else {
-                restartOrDie(rec, "its constructor threw on restart: " + f.error().describe());
+                restartOrDie(rec, "its constructor threw on restart: " + f.error().describe(), RESTART_BACKOFF);
             }
         }
         placePending();
@@ -358,7 +383,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private Behavior<Command> onStopped(ActorStopped s) {
         scheduler.release(s.key());
         ActorRecord rec = actors.get(s.key().actor());
-        if (rec != null && rec.isCurrent(s.key())) {
+        if (rec != null && rec.isCurrent(s.key()) && rec.state != ActorState.DEAD) {
             if (rec.killed) {
                 died(rec, rec.spec.describe() + " was killed");
             } else {
@@ -370,6 +395,11 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     }
 
     private void restartOrDie(ActorRecord rec, String cause) {
+        restartOrDie(rec, cause, Duration.ZERO);
+    }
+
+    /** Restarts after {@code backoff} (a constructor that keeps throwing is not retried in a tight loop). */
+    private void restartOrDie(ActorRecord rec, String cause, Duration backoff) {
         if (!rec.spec.mayRestart(rec.restarts)) {
             died(rec, rec.spec.describe() + " died (" + cause + ")" + (rec.restarts > 0
                 ? " after " + rec.restarts + " restart(s)" : "") + "; no restarts left (maxRestarts "
@@ -382,7 +412,11 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         rec.location = null;
         getContext().getLog().warn("{} died ({}); restarting ({} of {})", rec.spec.describe(), cause,
             rec.restarts, rec.spec.maxRestarts() < 0 ? "unlimited" : rec.spec.maxRestarts());
-        submit(rec, System.nanoTime(), Long.MAX_VALUE);
+        if (backoff.isZero()) {
+            submit(rec, System.nanoTime(), Long.MAX_VALUE);
+        } else {
+            timers.startSingleTimer(rec.key(), new Resubmit(rec.key()), backoff);
+        }
     }
 
     private Behavior<Command> onKill(KillActor k) {
@@ -399,8 +433,18 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
             return this;
         }
         rec.killers.add(waiter);
-        nodes.get(rec.node).agent().tell(new NodeAgent.StopActor(rec.spec.id(), rec.incarnation));
+        stopOnNode(rec);
         return this;
+    }
+
+    /** Asks the actor's node to stop it; a node already gone (lost, drained) has nothing left to stop. */
+    private void stopOnNode(ActorRecord rec) {
+        Node node = rec.node == null ? null : nodes.get(rec.node);
+        if (node == null) {
+            died(rec, rec.spec.describe() + " was killed");
+        } else {
+            node.agent().tell(new NodeAgent.StopActor(rec.spec.id(), rec.incarnation));
+        }
     }
 
     private Behavior<Command> onLocate(Locate l) {
@@ -483,6 +527,10 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     /** The actor is gone for good: keep its record a while so lookups can say why. */
     private void died(ActorRecord rec, String reason) {
+        if (rec.state == ActorState.DEAD) {
+            rec.answerKillers();
+            return;
+        }
         rec.state = ActorState.DEAD;
         rec.deathReason = reason;
         rec.location = null;

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hosts one incarnation of one user actor: runs its constructor, then its methods as {@link Invoke} messages
@@ -57,6 +58,9 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
     private final StashBuffer<PrismMessage> waiting;
     private final PrismKryo wire;
     private int running;
+    /** Calls running on the pool; the GPU context is closed only once none is left. */
+    private final AtomicInteger onPool = new AtomicInteger();
+    private volatile boolean stopped;
     /** This host's methods, in front of the shared cache; concurrent calls may fill it from several threads. */
     private final Map<MethodRef, Invokers.Invoker> invokers = new ConcurrentHashMap<>();
 
@@ -104,7 +108,10 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
             .onMessage(Done.class, d -> onDone())
             .onMessage(Fatal.class, f -> Behaviors.stopped())
             .onSignal(PostStop.class, s -> {
-                closeQuietly(gpu);
+                stopped = true;
+                if (onPool.get() == 0) {
+                    closeQuietly(gpu);
+                }
                 return this;
             })
             .build();
@@ -125,7 +132,18 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
         }
         running++;
         ActorRef<PrismMessage> self = getContext().getSelf();
-        concurrentPool.execute(() -> self.tell(invoke(call) ? new Done() : new Fatal()));
+        onPool.incrementAndGet();
+        concurrentPool.execute(() -> {
+            boolean alive;
+            try {
+                alive = invoke(call);
+            } finally {
+                if (onPool.decrementAndGet() == 0 && stopped) {
+                    closeQuietly(gpu);
+                }
+            }
+            self.tell(alive ? new Done() : new Fatal());
+        });
         return this;
     }
 

@@ -95,7 +95,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         final StartActor start;
         ActorRef<Invoke> host;
         ErrorInfo died;
-        boolean startFailed;
+        ErrorInfo startFailed;
 
         Hosted(StartActor start) {
             this.start = start;
@@ -168,9 +168,22 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return this;
         }
         Allocation a = start.allocation();
-        ledger.allocate(key, a.gpus(), a.unitsPerGpu(), a.memoryPerGpu(), a.cpuMillis());
-        GpuContext gpu = a.gpus().isEmpty() ? null : GpuContexts.forDevice(ledger.device(a.gpus().get(0)),
-            a.unitsPerGpu() / (double) GpuLedger.UNITS_PER_GPU, a.memoryPerGpu(), spec.describe());
+        GpuContext gpu;
+        try {
+            ledger.allocate(key, a.gpus(), a.unitsPerGpu(), a.memoryPerGpu(), a.cpuMillis());
+        } catch (IllegalStateException e) {
+            manager.tell(new ResourceManager.ActorStartFailed(key, ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED,
+                "node " + node.nodeId() + " refused the placement of " + spec.describe() + ": " + e.getMessage())));
+            return this;
+        }
+        try {
+            gpu = a.gpus().isEmpty() ? null : GpuContexts.forDevice(ledger.device(a.gpus().get(0)),
+                a.unitsPerGpu() / (double) GpuLedger.UNITS_PER_GPU, a.memoryPerGpu(), spec.describe());
+        } catch (RuntimeException e) {
+            ledger.release(key);
+            manager.tell(new ResourceManager.ActorStartFailed(key, ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED, e)));
+            return this;
+        }
         ActorRef<Command> self = getContext().getSelf();
         ActorHost.Listener listener = new ActorHost.Listener() {
             @Override
@@ -200,11 +213,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private List<HostedActor> hostedActors() {
         List<HostedActor> list = new ArrayList<>();
         hosted.forEach((key, h) -> {
-            if (h.host != null) {
-                StartActor s = h.start;
-                list.add(new HostedActor(s.spec(), s.incarnation(), s.restarts(), s.allocation(), s.placement(),
-                    h.host));
-            }
+            StartActor s = h.start;
+            list.add(new HostedActor(s.spec(), s.incarnation(), s.restarts(), s.allocation(), s.placement(), h.host));
         });
         return list;
     }
@@ -248,8 +258,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onHostStartFailed(HostStartFailed f) {
         Hosted h = hosted.get(f.key());
         if (h != null) {
-            h.startFailed = true;
-            manager.tell(new ResourceManager.ActorStartFailed(f.key(), f.error()));
+            h.startFailed = f.error();
         }
         return this;
     }
@@ -265,7 +274,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onHostTerminated(HostTerminated t) {
         Hosted h = hosted.remove(t.key());
         ledger.release(t.key());
-        if (h != null && !h.startFailed) {
+        // reported after the release, so a restart placed on the share just freed finds it free here too
+        if (h != null && h.startFailed != null) {
+            manager.tell(new ResourceManager.ActorStartFailed(t.key(), h.startFailed));
+        } else if (h != null) {
             manager.tell(new ResourceManager.ActorStopped(t.key(), h.died));
         }
         completeDrainIfDone();

@@ -211,7 +211,7 @@ final class WireRegistry {
         custom(125, WirePayload.class, r -> new WirePayloadSerializer()),
         record(126, Replies.Watch.class),
         record(127, named("io.prism.runtime.call.Replies$HostTerminated")),
-        jdk(128, named("io.prism.runtime.call.Replies$Tick")),
+        // 128 was Replies$Tick (timeouts are swept off the reply actor now): retired, never reused
         record(129, ResourceManager.RegisterNode.class),
         record(130, ResourceManager.CreateActor.class),
         record(131, ResourceManager.KillActor.class),
@@ -239,7 +239,8 @@ final class WireRegistry {
         record(153, ResourceManager.DrainNode.class),
         local(154, named("io.prism.runtime.manager.ResourceManager$AgentsListed")),
         record(155, named("io.prism.runtime.manager.ResourceManager$AgentStopped")),
-        jdk(156, named("io.prism.runtime.manager.ResourceManager$RecoveryDone")));
+        jdk(156, named("io.prism.runtime.manager.ResourceManager$RecoveryDone")),
+        local(157, named("io.prism.runtime.manager.ResourceManager$Resubmit")));
 
     private static final Map<Class<?>, Entry> BY_CLASS = new HashMap<>();
     private static final Map<String, Class<?>> BY_MANIFEST = new HashMap<>();
