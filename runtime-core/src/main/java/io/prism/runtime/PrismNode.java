@@ -11,7 +11,9 @@ import io.prism.runtime.handle.LocationCache;
 import io.prism.runtime.handle.PrismClient;
 import io.prism.runtime.manager.ResourceManager;
 import io.prism.runtime.node.NodeAgent;
+import io.prism.runtime.protocol.ActorMoved;
 import io.prism.runtime.protocol.PrismMessage;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import io.prism.runtime.serialization.PrismKryo;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
@@ -51,6 +53,8 @@ public final class PrismNode implements AutoCloseable {
     /** Cluster role of nodes that may run the resource manager; drivers that connect have the client role. */
     static final String SERVER_ROLE = "prism-server";
     static final String CLIENT_ROLE = "prism-client";
+    /** Where the resource manager tells every JVM that an actor moved (see {@link ActorMoved}). */
+    public static final String MOVED_TOPIC = "prism-actor-moved";
 
     /** What this process is in the cluster. */
     public enum Role {
@@ -112,8 +116,10 @@ public final class PrismNode implements AutoCloseable {
             CallRegistry registry = new CallRegistry(sweep);
             registry.startSweeping();
             ActorRef<PrismMessage> replies = system.systemActorOf(
-                Replies.create(registry, locations::hostStopped, PrismKryo.get(system)), "prism-replies",
-                Props.empty());
+                Replies.create(registry, locations::hostStopped, locations::invalidate, PrismKryo.get(system)),
+                "prism-replies", Props.empty());
+            system.systemActorOf(Topic.create(ActorMoved.class, MOVED_TOPIC), "prism-moved", Props.empty())
+                .tell(Topic.subscribe(Replies.movedTo(replies)));
             PrismClient client = new PrismClient(manager, replies, registry, locations, settings.callTimeout(),
                 settings.controlTimeout(), PrismKryo.get(system));
 

@@ -31,6 +31,7 @@ public final class Errors {
             case PLACEMENT_TIMEOUT -> new PlacementTimeoutException(e.message());
             case ACTOR_DIED -> new ActorDiedException(e.message());
             case WIRE -> new WireException(e.message());
+            case MOVED -> new ActorMovedException(e.message());
             case INTERNAL -> new PrismException(e.message());
         };
     }

@@ -1,5 +1,7 @@
 package io.prism.runtime.call;
 
+import io.prism.ActorId;
+import io.prism.runtime.protocol.ActorMoved;
 import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
 import io.prism.runtime.serialization.PrismKryo;
@@ -37,7 +39,7 @@ public final class Replies {
      *                   drops its entry)
      */
     public static Behavior<PrismMessage> create(CallRegistry registry, Consumer<ActorRef<?>> onHostDied,
-                                                PrismKryo wire) {
+                                                Consumer<ActorId> onMoved, PrismKryo wire) {
         return Behaviors.setup(ctx -> {
             Set<ActorRef<?>> watched = new HashSet<>();
             return Behaviors.receive(PrismMessage.class)
@@ -57,6 +59,10 @@ public final class Replies {
                     registry.fail(f.id(), f.error());
                     return Behaviors.same();
                 })
+                .onMessage(ActorMoved.class, m -> {
+                    onMoved.accept(m.id());
+                    return Behaviors.same();
+                })
                 .onMessage(Watch.class, w -> {
                     if (watched.add(w.host())) {
                         ctx.watchWith(w.host(), new HostTerminated(w.host(), w.actor()));
@@ -71,6 +77,12 @@ public final class Replies {
                 })
                 .build();
         });
+    }
+
+    /** The reply actor as a subscriber of the moved-actor topic. */
+    @SuppressWarnings("unchecked")
+    public static ActorRef<ActorMoved> movedTo(ActorRef<PrismMessage> replies) {
+        return (ActorRef<ActorMoved>) (ActorRef<?>) replies;
     }
 
     /** The reference callers put in their requests. */

@@ -4,6 +4,7 @@ import io.prism.ActorId;
 import io.prism.ActorPlacement;
 import io.prism.exception.ActorDiedException;
 import io.prism.exception.PrismException;
+import io.prism.runtime.call.ActorMovedException;
 import io.prism.runtime.call.Errors;
 import io.prism.runtime.call.MethodRefs;
 import io.prism.runtime.protocol.ActorLocation;
@@ -37,6 +38,8 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
     private final Map<MethodRef, CallSite> sites = new ConcurrentHashMap<>();
     /** The location last read from the cache, valid while the cache's generation is unchanged. */
     private volatile Remembered remembered;
+    /** How often one call follows its actor to a new node before it gives up. */
+    private static final int MOVES_FOLLOWED = 3;
 
     private record CallSite(String what, boolean returnsFuture, Function<ErrorInfo, PrismException> onError) {
     }
@@ -85,11 +88,28 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
             return CompletableFuture.failedFuture(new ActorDiedException(ref.display() + " on " + describe
                 + " failed: the actor was killed"));
         }
+        return callAnywhere(ref, args, MOVES_FOLLOWED);
+    }
+
+    /** Calls the actor where it runs now, following it when its node moved it elsewhere before running the call. */
+    private <R> CompletableFuture<R> callAnywhere(MethodRef ref, Object[] args, int movesLeft) {
         ActorLocation location = location();
-        if (location != null) {
-            return call(location, ref, args);
+        CompletableFuture<R> result = location != null ? call(location, ref, args)
+            : client.locate(id, describe).thenCompose(l -> call(l, ref, args));
+        if (movesLeft == 0) {
+            return result;
         }
-        return client.locate(id, describe).thenCompose(l -> call(l, ref, args));
+        return result.exceptionallyCompose(e -> {
+            if (unwrap(e) instanceof ActorMovedException) {
+                client.locations().invalidate(id);
+                return callAnywhere(ref, args, movesLeft - 1);
+            }
+            return CompletableFuture.failedFuture(e);
+        });
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** The cached location, or null: read from the handle while no cache entry was dropped since. */

@@ -4,7 +4,9 @@ import io.prism.ActorId;
 import io.prism.ActorPlacement;
 import io.prism.ActorState;
 import io.prism.Isolation;
+import io.prism.runtime.PrismNode;
 import io.prism.runtime.node.NodeAgent;
+import io.prism.runtime.protocol.ActorMoved;
 import io.prism.runtime.placement.NodeId;
 import io.prism.runtime.placement.ResourceRequest;
 import io.prism.runtime.placement.Scheduler;
@@ -25,6 +27,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 import java.time.Duration;
@@ -118,6 +121,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private final ArrayDeque<ActorId> dead = new ArrayDeque<>();
     private final StashBuffer<Command> waiting;
     private final TimerScheduler<Command> timers;
+    private final ActorRef<Topic.Command<ActorMoved>> moved;
     /** Agents the receptionist listed that have not registered with this incarnation of the manager yet. */
     private final Set<ActorRef<NodeAgent.Command>> unregistered = new HashSet<>();
     private boolean recovering = true;
@@ -139,6 +143,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         super(ctx);
         this.waiting = waiting;
         this.timers = timers;
+        this.moved = ctx.spawn(Topic.create(ActorMoved.class, PrismNode.MOVED_TOPIC), "moved");
         ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
             l -> new AgentsListed(l.getServiceInstances(NodeAgent.SERVICE_KEY)));
         ctx.getSystem().receptionist().tell(Receptionist.subscribe(NodeAgent.SERVICE_KEY, listings));
@@ -289,6 +294,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     /** A new incarnation elsewhere, not counted as a restart: the old node is leaving, the actor did not fail. */
     private void move(ActorRecord rec) {
+        moved.tell(Topic.publish(new ActorMoved(rec.spec.id())));
         rec.incarnation++;
         rec.state = ActorState.RESTARTING;
         rec.location = null;

@@ -48,6 +48,10 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
     private record Fatal() implements PrismMessage {
     }
 
+    /** The actor runs elsewhere now: answer every later call with MOVED, so callers resend it there. */
+    record Retire() implements PrismMessage {
+    }
+
     private final ActorSpec spec;
     private final Listener listener;
     private final AutoCloseable gpu;
@@ -107,6 +111,7 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
             .onMessage(Invoke.class, this::onInvoke)
             .onMessage(Done.class, d -> onDone())
             .onMessage(Fatal.class, f -> Behaviors.stopped())
+            .onMessage(Retire.class, r -> retire())
             .onSignal(PostStop.class, s -> {
                 stopped = true;
                 if (onPool.get() == 0) {
@@ -145,6 +150,21 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
             self.tell(alive ? new Done() : new Fatal());
         });
         return this;
+    }
+
+    private Behavior<PrismMessage> retire() {
+        stopped = true;
+        if (onPool.get() == 0) {
+            closeQuietly(gpu);
+        }
+        String moved = spec.describe() + " moved to another node";
+        return Behaviors.receive(PrismMessage.class)
+            .onMessage(Invoke.class, call -> {
+                reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.MOVED, moved)));
+                return Behaviors.same();
+            })
+            .onAnyMessage(m -> Behaviors.same())
+            .build();
     }
 
     private Behavior<PrismMessage> onDone() {

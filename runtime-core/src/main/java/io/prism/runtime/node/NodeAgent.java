@@ -219,9 +219,22 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return list;
     }
 
+    /**
+     * Every actor of this node now has a new incarnation elsewhere. Hosts that run stay until the process exits,
+     * answering calls with MOVED so callers that still hold this location resend to the new one; hosts still in
+     * their constructor are stopped.
+     */
     private Behavior<Command> onDrained() {
-        getContext().getChildren().forEach(c -> getContext().stop(c));
-        completeDrainIfDone();
+        hosted.forEach((key, h) -> getContext().getChild(hostName(key.actor(), key.incarnation())).ifPresent(c -> {
+            if (h.host == null) {
+                getContext().stop(c);
+            } else {
+                c.unsafeUpcast().tell(new ActorHost.Retire());
+            }
+        }));
+        if (draining != null) {
+            draining.complete(null);
+        }
         return this;
     }
 

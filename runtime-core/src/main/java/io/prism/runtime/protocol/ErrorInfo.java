@@ -24,7 +24,9 @@ public record ErrorInfo(Kind kind, String className, String message, StackTraceE
         /** Anything else: PrismException. */
         INTERNAL,
         /** An argument or result cannot cross JVMs (refused class, too large): WireException. Kinds only append. */
-        WIRE
+        WIRE,
+        /** The host no longer runs the actor (its node is leaving); the caller finds the new one and resends. */
+        MOVED
     }
 
     /** A failure described by a message alone. */

@@ -19,6 +19,7 @@ import io.prism.runtime.node.NodeAgent;
 import io.prism.runtime.placement.NodeId;
 import io.prism.runtime.placement.ResourceShape;
 import io.prism.runtime.protocol.ActorLocation;
+import io.prism.runtime.protocol.ActorMoved;
 import io.prism.runtime.protocol.ActorSpec;
 import io.prism.runtime.protocol.CtorRef;
 import io.prism.runtime.protocol.ErrorInfo;
@@ -240,7 +241,9 @@ final class WireRegistry {
         local(154, named("io.prism.runtime.manager.ResourceManager$AgentsListed")),
         record(155, named("io.prism.runtime.manager.ResourceManager$AgentStopped")),
         jdk(156, named("io.prism.runtime.manager.ResourceManager$RecoveryDone")),
-        local(157, named("io.prism.runtime.manager.ResourceManager$Resubmit")));
+        local(157, named("io.prism.runtime.manager.ResourceManager$Resubmit")),
+        record(158, ActorMoved.class),
+        local(159, named("io.prism.runtime.node.ActorHost$Retire")));
 
     private static final Map<Class<?>, Entry> BY_CLASS = new HashMap<>();
     private static final Map<String, Class<?>> BY_MANIFEST = new HashMap<>();

@@ -3,9 +3,7 @@ package io.prism.worker.repl;
 import io.prism.exception.PrismException;
 import io.prism.worker.PrismCli;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -19,17 +17,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code prism repl}: runs the JDK's jshell with Prism's class path and a startup script that binds {@code prism}.
- * jshell runs snippets in this same JVM ({@code --execution local}), so classes typed into it are visible to the
- * embedded Prism's actor hosts; its default remote agent would keep them in a JVM Prism never sees.
+ * Snippets run in jshell's own JVM ({@code --execution local}), the one the startup script starts Prism in, so
+ * classes typed into jshell are visible to the embedded Prism's actor hosts; with jshell's default execution they
+ * would live in a separate agent JVM.
  */
 @Command(name = "repl",
     description = {
         "Starts jshell with Prism on the class path, the API imported and `prism` bound:",
         "an embedded Prism, or a client of the cluster at --address."})
 public final class ReplCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--address", paramLabel = "HOST:PORT",
         description = "Connect to the cluster at this address instead of starting an embedded Prism.")

@@ -62,12 +62,12 @@ final class PrismProcess {
         read(process.getErrorStream(), false);
     }
 
-    /** {@code prism head --port 0 args...}, once it printed where it listens. */
+    /** {@code prism head --port 0 args...}, starting: {@link #awaitUp} it. */
     static PrismProcess head(String... args) {
         return startNode("head", HEAD_UP, concat(List.of("head", "--port", "0"), args));
     }
 
-    /** {@code prism worker --join join --port 0 args...}, once it joined. */
+    /** {@code prism worker --join join --port 0 args...}, starting: {@link #awaitUp} it. */
     static PrismProcess worker(String join, String... args) {
         return startNode("worker", WORKER_UP, concat(List.of("worker", "--join", join, "--port", "0"), args));
     }
@@ -78,9 +78,7 @@ final class PrismProcess {
     }
 
     private static PrismProcess startNode(String name, Pattern upLine, List<String> args) {
-        PrismProcess p = new PrismProcess(name, javaCommand(TestCluster.jvmSettings(), args), upLine);
-        p.awaitStarted();
-        return p;
+        return new PrismProcess(name, javaCommand(TestCluster.jvmSettings(), args), upLine);
     }
 
     private static List<String> javaCommand(List<String> jvmOptions, List<String> args) {
@@ -130,7 +128,8 @@ final class PrismProcess {
         reader.start();
     }
 
-    private void awaitStarted() {
+    /** Waits until the node printed that it is up; kills it and fails with its output if it is not in time. */
+    PrismProcess awaitUp() {
         try {
             started.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -143,6 +142,7 @@ final class PrismProcess {
                 + (e instanceof TimeoutException ? "timed out" : e.getCause().getMessage()) + "); its output:\n"
                 + tail(40));
         }
+        return this;
     }
 
     /** {@code host:port} where this head or worker listens. */

@@ -64,22 +64,23 @@ final class TestCluster implements AutoCloseable {
     /** A head with no GPUs and {@code workers} workers, each with {@code workerGpus}, started side by side. */
     static TestCluster start(int workers, String workerGpus) {
         PrismProcess head = PrismProcess.head("--gpus", "none");
-        List<CompletableFuture<PrismProcess>> starting = new ArrayList<>();
+        List<PrismProcess> started = new ArrayList<>();
         Prism driver = null;
         try {
+            head.awaitUp();
             for (int i = 0; i < workers; i++) {
-                starting.add(CompletableFuture.supplyAsync(() -> PrismProcess.worker(head.address(), "--gpus",
-                    workerGpus)));
+                started.add(PrismProcess.worker(head.address(), "--gpus", workerGpus));
             }
             driver = connect(head.address());
-            TestCluster cluster = new TestCluster(head, starting.stream().map(CompletableFuture::join).toList(), driver);
+            started.forEach(PrismProcess::awaitUp);
+            TestCluster cluster = new TestCluster(head, List.copyOf(started), driver);
             await("all workers registered with the resource manager").atMost(Duration.ofSeconds(30))
                 .until(() -> cluster.driver.state().nodes().size() == workers);
             return cluster;
         } catch (RuntimeException | Error e) {
             // a cluster that did not come up is not closed by anyone else
             head.kill();
-            starting.forEach(f -> f.thenAccept(PrismProcess::kill));
+            started.forEach(PrismProcess::kill);
             if (driver != null) {
                 driver.close();
             }
