@@ -124,6 +124,8 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private final ActorRef<Topic.Command<ActorMoved>> moved;
     /** Agents the receptionist listed that have not registered with this incarnation of the manager yet. */
     private final Set<ActorRef<NodeAgent.Command>> unregistered = new HashSet<>();
+    /** Agents of nodes that left or were drained: never taken back, even if the receptionist still lists them. */
+    private final Set<ActorRef<NodeAgent.Command>> departed = new HashSet<>();
     private boolean recovering = true;
     private boolean listed;
 
@@ -183,6 +185,9 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         NodeAgent.NodeInfo info = r.node();
         NodeId id = new NodeId(info.nodeId());
         unregistered.remove(r.agent());
+        if (departed.contains(r.agent())) {
+            return this;
+        }
         if (!nodes.containsKey(id)) {
             scheduler.addNode(id, info.devices(), info.cpuMillis(), info.labels(),
                 r.hosted().stream().map(NodeAgent.HostedActor::allocation).toList());
@@ -227,7 +232,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     private Behavior<Command> onAgentsListed(AgentsListed l) {
         for (ActorRef<NodeAgent.Command> agent : l.agents()) {
-            boolean known = nodes.values().stream().anyMatch(n -> n.agent().equals(agent));
+            boolean known = departed.contains(agent) || nodes.values().stream().anyMatch(n -> n.agent().equals(agent));
             if (!known) {
                 if (recovering) {
                     unregistered.add(agent);
@@ -257,9 +262,11 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     }
 
     private void nodeLost(NodeId id, String why) {
-        if (nodes.remove(id) == null) {
+        Node lost = nodes.remove(id);
+        if (lost == null) {
             return;
         }
+        departed.add(lost.agent());
         getContext().getLog().info("{}: moving its actors", why);
         for (Allocation a : scheduler.removeNode(id)) {
             ActorRecord rec = actors.get(a.key().actor());
@@ -278,6 +285,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         NodeId id = new NodeId(d.nodeId());
         Node node = nodes.remove(id);
         if (node != null) {
+            departed.add(node.agent());
             getContext().unwatch(node.agent());
             getContext().getLog().info("node {} is leaving: moving its actors", d.nodeId());
             for (Allocation a : scheduler.removeNode(id)) {

@@ -136,7 +136,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 return this;
             })
             .onMessage(Reregister.class, r -> {
-                manager.tell(new ResourceManager.RegisterNode(node, getContext().getSelf(), hostedActors()));
+                if (draining == null) {
+                    manager.tell(new ResourceManager.RegisterNode(node, getContext().getSelf(), hostedActors()));
+                }
                 return this;
             })
             .onMessage(Drain.class, d -> {
