@@ -5,6 +5,8 @@ import io.prism.spi.ActorCreator;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,6 +30,9 @@ public final class ActorBuilder<A> {
     private int maxConcurrency = 1;
     private PlacementStrategy strategy;
     private Duration placementTimeout;
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private String node;
+    private boolean nodeSoft;
 
     /** For runtimes: {@code constructor} is one of the {@code io.prism.function.ActorCtorN} references. */
     public ActorBuilder(ActorCreator creator, Serializable constructor, Object[] args) {
@@ -83,8 +88,29 @@ public final class ActorBuilder<A> {
         return this;
     }
 
+    /** Runs the actor only on nodes with this label, e.g. {@code .label("gpu-model", "H100")}. */
+    public ActorBuilder<A> label(String key, String value) {
+        labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Runs the actor on the node {@code nodeId} (as {@code bin/prism status} lists it) and nowhere else. */
+    public ActorBuilder<A> node(String nodeId) {
+        this.node = Objects.requireNonNull(nodeId, "nodeId");
+        this.nodeSoft = false;
+        return this;
+    }
+
+    /** Prefers the node {@code nodeId}, but places the actor elsewhere when that node has no room. */
+    public ActorBuilder<A> preferNode(String nodeId) {
+        this.node = Objects.requireNonNull(nodeId, "nodeId");
+        this.nodeSoft = true;
+        return this;
+    }
+
     public ActorOptions options() {
-        return new ActorOptions(name, gpu, gpuMemory, cpus, maxRestarts, maxConcurrency, strategy, placementTimeout);
+        return new ActorOptions(name, gpu, gpuMemory, cpus, maxRestarts, maxConcurrency, strategy, placementTimeout,
+            labels, node, nodeSoft);
     }
 
     /** Places and constructs the actor; completes once it is ready for calls. */

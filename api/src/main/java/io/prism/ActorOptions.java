@@ -1,6 +1,7 @@
 package io.prism;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Per-actor options gathered by {@link ActorBuilder}. A null field means "not set here": the class's {@link Gpu}
@@ -14,9 +15,24 @@ import java.time.Duration;
  * @param maxConcurrency   calls the actor runs at once
  * @param strategy         placement strategy, or null for PACK
  * @param placementTimeout how long creation waits for capacity, or null for the default
+ * @param labels           node labels the actor requires, e.g. {@code gpu-model=H100}; empty for any node
+ * @param node             the node the actor should run on, or null for any
+ * @param nodeSoft         true: prefer {@code node} but run elsewhere when it has no room; false: only there
  */
 public record ActorOptions(String name, Double gpu, String gpuMemory, Double cpus, int maxRestarts,
-                           int maxConcurrency, PlacementStrategy strategy, Duration placementTimeout) {
+                           int maxConcurrency, PlacementStrategy strategy, Duration placementTimeout,
+                           Map<String, String> labels, String node, boolean nodeSoft) {
+
+    public ActorOptions {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** Options without node constraints. */
+    public ActorOptions(String name, Double gpu, String gpuMemory, Double cpus, int maxRestarts, int maxConcurrency,
+                        PlacementStrategy strategy, Duration placementTimeout) {
+        this(name, gpu, gpuMemory, cpus, maxRestarts, maxConcurrency, strategy, placementTimeout, Map.of(), null,
+            false);
+    }
 
     public static ActorOptions defaults() {
         return new ActorOptions(null, null, null, null, 0, 1, null, null);

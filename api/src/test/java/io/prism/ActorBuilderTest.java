@@ -30,9 +30,10 @@ class ActorBuilderTest {
         }, ctor, args);
         args[0] = "changed after build";
         builder.name("fraud-1").gpu(0.25).gpuMemory("4GiB").cpus(2).maxRestarts(3).maxConcurrency(8)
-            .strategy(PlacementStrategy.SPREAD).placementTimeout(Duration.ofSeconds(5)).createAsync();
+            .strategy(PlacementStrategy.SPREAD).placementTimeout(Duration.ofSeconds(5))
+            .label("gpu-model", "H100").preferNode("worker-1").createAsync();
         assertThat(seen.get()).isEqualTo(new ActorOptions("fraud-1", 0.25, "4GiB", 2.0, 3, 8,
-            PlacementStrategy.SPREAD, Duration.ofSeconds(5)));
+            PlacementStrategy.SPREAD, Duration.ofSeconds(5), java.util.Map.of("gpu-model", "H100"), "worker-1", true));
         assertThat(seenArgs.get()).containsExactly("seed");
         assertThat(ActorOptions.defaults().maxConcurrency()).isEqualTo(1);
     }

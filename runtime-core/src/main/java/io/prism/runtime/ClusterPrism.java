@@ -82,7 +82,8 @@ final class ClusterPrism extends AbstractPrism {
             spec = new ActorSpec(ActorId.random(), options.name(), actorClass.getName(), ctor, args, shape,
                 options.strategy() == null ? PlacementStrategy.PACK : options.strategy(), options.maxRestarts(),
                 options.maxConcurrency(), options.placementTimeout() == null
-                    ? node.settings().placementTimeout() : options.placementTimeout(), actorClass);
+                    ? node.settings().placementTimeout() : options.placementTimeout(), actorClass,
+                options.labels(), options.node(), options.nodeSoft());
         } catch (PrismException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         } catch (ClassNotFoundException e) {

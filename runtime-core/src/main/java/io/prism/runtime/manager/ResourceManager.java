@@ -333,7 +333,8 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private void submit(ActorRecord rec, long now, long deadline) {
         rec.pendingSinceNanos = now;
         ResourceRequest request = new ResourceRequest(rec.key(), rec.spec.className(), rec.spec.name(),
-            rec.spec.shape(), rec.spec.strategy(), Map.of(), null, false);
+            rec.spec.shape(), rec.spec.strategy(), rec.spec.labels(),
+            rec.spec.node() == null ? null : new NodeId(rec.spec.node()), rec.spec.nodeSoft());
         Scheduler.Outcome outcome = scheduler.submit(request, now, deadline);
         if (outcome instanceof Scheduler.Placed p) {
             start(rec, p);

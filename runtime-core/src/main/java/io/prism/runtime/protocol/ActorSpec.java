@@ -5,6 +5,7 @@ import io.prism.PlacementStrategy;
 import io.prism.runtime.placement.ResourceShape;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything needed to construct an actor, on any node, any number of times (restarts).
@@ -12,10 +13,26 @@ import java.time.Duration;
  * @param localClass the actor class where the spec was made; null once the spec has crossed JVMs, where the node
  *                   loads {@code className} instead. It lets classes that only a local class loader knows (jshell
  *                   snippets) be actors in an embedded Prism.
+ * @param labels     node labels the actor requires (empty: any node)
+ * @param node       the node id the actor is bound to or prefers, or null
+ * @param nodeSoft   whether {@code node} is only a preference
  */
 public record ActorSpec(ActorId id, String name, String className, CtorRef constructor, Object[] args,
                         ResourceShape shape, PlacementStrategy strategy, int maxRestarts, int maxConcurrency,
-                        Duration placementTimeout, Class<?> localClass) implements PrismMessage {
+                        Duration placementTimeout, Class<?> localClass, Map<String, String> labels, String node,
+                        boolean nodeSoft) implements PrismMessage {
+
+    public ActorSpec {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** A spec with no node constraints. */
+    public ActorSpec(ActorId id, String name, String className, CtorRef constructor, Object[] args,
+                     ResourceShape shape, PlacementStrategy strategy, int maxRestarts, int maxConcurrency,
+                     Duration placementTimeout, Class<?> localClass) {
+        this(id, name, className, constructor, args, shape, strategy, maxRestarts, maxConcurrency,
+            placementTimeout, localClass, Map.of(), null, false);
+    }
 
     /** "FraudScorer 'fraud-1' (3f2a...)" or "FraudScorer (3f2a...)", for messages. */
     public String describe() {

@@ -16,6 +16,8 @@ import io.prism.runtime.protocol.Reply;
 import org.apache.pekko.actor.typed.ActorRef;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Serializers for the Prism classes that Kryo's record support cannot carry as they are, and for the messages of
@@ -139,6 +141,9 @@ final class ProtocolSerializers {
             output.writeVarInt(spec.maxRestarts(), false);
             output.writeVarInt(spec.maxConcurrency(), false);
             kryo.writeObjectOrNull(output, spec.placementTimeout(), Duration.class);
+            kryo.writeClassAndObject(output, new HashMap<>(spec.labels()));
+            output.writeString(spec.node());
+            output.writeBoolean(spec.nodeSoft());
         }
 
         @Override
@@ -147,7 +152,13 @@ final class ProtocolSerializers {
                 kryo.readObjectOrNull(input, CtorRef.class), kryo.readObjectOrNull(input, Object[].class),
                 kryo.readObjectOrNull(input, ResourceShape.class),
                 kryo.readObjectOrNull(input, PlacementStrategy.class),
-                input.readVarInt(false), input.readVarInt(false), kryo.readObjectOrNull(input, Duration.class), null);
+                input.readVarInt(false), input.readVarInt(false), kryo.readObjectOrNull(input, Duration.class), null,
+                labels(kryo.readClassAndObject(input)), input.readString(), input.readBoolean());
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, String> labels(Object read) {
+            return (Map<String, String>) read;
         }
     }
 
