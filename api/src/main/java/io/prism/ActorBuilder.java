@@ -1,7 +1,7 @@
 package io.prism;
 
-import io.prism.exception.PrismException;
 import io.prism.spi.ActorCreator;
+import io.prism.spi.Futures;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Fluent options for one actor, ended by {@link #create()} or {@link #createAsync()}. Values are checked when the
@@ -126,13 +124,6 @@ public final class ActorBuilder<A> {
      * @throws io.prism.exception.ActorCreationException          when the constructor threw, or the name is taken
      */
     public ActorHandle<A> create() {
-        try {
-            return createAsync().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PrismException("interrupted while creating an actor", e);
-        } catch (ExecutionException | CompletionException e) {
-            throw PrismException.rethrow(e.getCause());
-        }
+        return Futures.await(createAsync());
     }
 }

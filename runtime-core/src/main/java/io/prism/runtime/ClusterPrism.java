@@ -14,6 +14,7 @@ import io.prism.runtime.protocol.ActorSpec;
 import io.prism.runtime.protocol.CtorRef;
 import io.prism.runtime.serialization.PrismKryo;
 import io.prism.spi.AbstractPrism;
+import io.prism.spi.Futures;
 
 import java.io.Serializable;
 import java.util.HashMap;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The {@link io.prism.Prism} users hold, over a {@link PrismNode}: {@code Prism.start()} makes an embedded one-node
@@ -94,12 +94,12 @@ final class ClusterPrism extends AbstractPrism {
 
     @Override
     public <A> Optional<ActorHandle<A>> actor(String name, Class<A> actorClass) {
-        return await(node.client().lookup(name, actorClass));
+        return Futures.await(node.client().lookup(name, actorClass));
     }
 
     @Override
     public ClusterState state() {
-        return await(node.client().state());
+        return Futures.await(node.client().state());
     }
 
     @Override
@@ -107,16 +107,6 @@ final class ClusterPrism extends AbstractPrism {
         node.close();
     }
 
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PrismException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw PrismException.rethrow(e.getCause());
-        }
-    }
 
     @Override
     public String toString() {

@@ -15,6 +15,7 @@ record Settings(int rounds, double seconds, double warmupSeconds, int[] windows)
     static final String USAGE = """
         usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--rounds N] [--seconds S] [--warmup S]
                                                           [--windows W1,W2,...]
+               java -jar benchmarks/target/benchmarks.jar cluster [the same options]   (across two JVMs)
                java -jar benchmarks/target/benchmarks.jar jmh [JMH options, e.g. -h or MethodRefs]
           --quick      about 30 s: 2 rounds of 1 s phases, windows 16 and 1000
           --rounds     measured rounds (default 5)

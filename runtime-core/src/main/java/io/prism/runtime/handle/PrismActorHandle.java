@@ -14,6 +14,7 @@ import io.prism.runtime.protocol.MethodRef;
 import io.prism.runtime.serialization.WireException;
 import io.prism.runtime.serialization.WirePayload;
 import io.prism.spi.AbstractActorHandle;
+import io.prism.spi.Futures;
 
 import java.io.Serializable;
 import java.util.Map;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -67,13 +67,13 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
 
     @Override
     public ActorPlacement placement() {
-        return await(client.locate(id, describe)).placement();
+        return Futures.await(client.locate(id, describe)).placement();
     }
 
     @Override
     public void kill() {
         killed = true;
-        await(client.kill(id, describe));
+        Futures.await(client.kill(id, describe));
     }
 
     @Override
@@ -181,16 +181,6 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
         return location.host().path().address().hasGlobalScope();
     }
 
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PrismException("interrupted", e);
-        } catch (ExecutionException | CompletionException e) {
-            throw PrismException.rethrow(e.getCause());
-        }
-    }
 
     @Override
     public String toString() {

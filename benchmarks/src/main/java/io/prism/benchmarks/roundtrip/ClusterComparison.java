@@ -1,0 +1,105 @@
+package io.prism.benchmarks.roundtrip;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The comparison across two JVMs on this machine ({@code benchmarks.jar cluster}): this JVM is a Prism driver and
+ * a plain Pekko system; one child JVM is a Prism head that hosts the {@link Echo} actor, another holds the raw
+ * Pekko ponger and a TCP echo server ({@link ClusterChild}). Rounds rotate the order as the in-JVM comparison does;
+ * the socket runs only the sync phase. Last, actors created per second against the cluster.
+ */
+public final class ClusterComparison {
+    private static final String PRISM_READY = "Prism head up at ";
+    private static final int CREATES_IN_FLIGHT = 64;
+
+    private ClusterComparison() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(Settings.USAGE);
+            return;
+        }
+        Settings settings;
+        try {
+            settings = Settings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int actors = List.of(args).contains("--quick") ? 500 : 2000;
+        run(settings, actors, System.out, System.err);
+        System.exit(0);
+    }
+
+    static void run(Settings settings, int actors, PrintStream out, PrintStream progress) throws Exception {
+        long started = System.nanoTime();
+        double loadBefore = loadAverage();
+        List<String> jvmOptions = List.of("-D" + ClusterPrismEcho.ALLOWED_PACKAGES + "=" + ClusterPrismEcho.PACKAGES);
+        progress.println("starting two child JVMs: a Prism head (sim:1x16GiB, 4096 CPUs) and a plain Pekko ponger...");
+        try (ChildJvm head = ChildJvm.start("prism-head", jvmOptions, "io.prism.worker.PrismCli",
+                 List.of("head", "--gpus", "sim:1x16GiB", "--cpus", "4096", "--port", "0"), PRISM_READY);
+             ChildJvm pong = ChildJvm.start("pekko-ponger", jvmOptions, ClusterChild.class.getName(), List.of(),
+                 ClusterChild.READY)) {
+            String address = head.readyLine().substring(PRISM_READY.length()).split(" ")[0];
+            String[] pongLine = pong.readyLine().split(" ");
+            progress.println("head " + head + " at " + address + "; ponger " + pong + " at " + pongLine[1]
+                + ", socket port " + pongLine[3]);
+            try (ClusterPrismEcho prism = new ClusterPrismEcho(address);
+                 RemotePekkoEcho pekko = new RemotePekkoEcho(pongLine[1]);
+                 SocketEcho socket = new SocketEcho(Integer.parseInt(pongLine[3]))) {
+                List<RoundTrip> targets = List.of(prism, pekko.tell(), pekko.ask());
+                int[] windows = settings.windows();
+                progress.printf(Locale.ROOT, "warming up: every phase of every mechanism once, %.1f s each%n",
+                    settings.warmupSeconds());
+                Measure.sync(socket, settings.warmupNanos());
+                for (RoundTrip t : targets) {
+                    Measure.sync(t, settings.warmupNanos());
+                    for (int w : windows) {
+                        Measure.pipelined(t, w, settings.warmupNanos());
+                    }
+                }
+                List<Figures> figures = new ArrayList<>(targets.stream().map(t -> new Figures(t, windows.length))
+                    .toList());
+                Figures socketFigures = new Figures(socket, windows.length);
+                for (int round = 0; round < settings.rounds(); round++) {
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d/%d", round + 1,
+                        settings.rounds()));
+                    socketFigures.addSync(Measure.sync(socket, settings.phaseNanos()));
+                    for (int phase = -1; phase < windows.length; phase++) {
+                        line.append(phase < 0 ? "  sync p50 µs" : "  " + windows[phase] + " in flight calls/s");
+                        for (int k = 0; k < targets.size(); k++) {
+                            Figures f = figures.get((round + phase + 1 + k) % targets.size());
+                            Measure.Result r;
+                            if (phase < 0) {
+                                r = Measure.sync(f.target, settings.phaseNanos());
+                                f.addSync(r);
+                            } else {
+                                r = Measure.pipelined(f.target, windows[phase], settings.phaseNanos());
+                                f.addWindow(phase, r);
+                            }
+                            line.append(String.format(Locale.ROOT, phase < 0 ? " %s %.1f" : " %s %,.0f",
+                                f.target.name(), phase < 0 ? r.latencies().percentile(0.5) / 1e3 : r.perSecond()));
+                        }
+                    }
+                    progress.println(line);
+                }
+                progress.printf(Locale.ROOT, "creating %,d actors (%d creates in flight), then killing them%n",
+                    actors, CREATES_IN_FLIGHT);
+                ClusterPrismEcho.Churn churn = prism.churn(actors, CREATES_IN_FLIGHT);
+                figures.add(socketFigures);
+                new ClusterTable(settings, figures, churn).print(out, (System.nanoTime() - started) / 1e9,
+                    loadBefore, loadAverage());
+            }
+        }
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
