@@ -83,7 +83,8 @@ final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             // the child is gone; its exit is reported below
         }
-        readyLine.completeExceptionally(new IllegalStateException("exited with code " + process.exitValue()));
+        // a no-op once ready: the output also ends when close() destroys the child
+        readyLine.completeExceptionally(new IllegalStateException("its output ended before it was ready"));
     }
 
     String readyLine() {

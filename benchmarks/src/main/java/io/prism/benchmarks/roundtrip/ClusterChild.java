@@ -34,6 +34,8 @@ public final class ClusterChild {
             pekko.remote.artery.canonical.hostname = "127.0.0.1"
             pekko.remote.artery.canonical.port = 0
             pekko.loglevel = WARNING
+            pekko.remote.warn-about-direct-use = off
+            pekko.remote.warn-unsafe-watch-outside-cluster = off
             """).withFallback(ConfigFactory.load()));
         // the dispatcher Prism's hosts run on, as in the in-JVM comparison
         ActorRef ponger = system.actorOf(Props.create(Ponger.class, Ponger::new)

@@ -45,6 +45,8 @@ final class RemotePekkoEcho implements AutoCloseable {
             pekko.remote.artery.canonical.hostname = "127.0.0.1"
             pekko.remote.artery.canonical.port = 0
             pekko.loglevel = WARNING
+            pekko.remote.warn-about-direct-use = off
+            pekko.remote.warn-unsafe-watch-outside-cluster = off
             """).withFallback(ConfigFactory.load()));
         ponger = system.actorSelection(pongerPath).resolveOne(Duration.ofSeconds(20)).toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
