@@ -94,6 +94,10 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
     /** Calls the actor where it runs now, following it when its node moved it elsewhere before running the call. */
     private <R> CompletableFuture<R> callAnywhere(MethodRef ref, Object[] args, int movesLeft) {
         ActorLocation location = location();
+        if (location != null && !isRemote(location)) {
+            // a host in this JVM is never drained from under its caller: no move to follow
+            return call(location, ref, args);
+        }
         CompletableFuture<R> result = location != null ? call(location, ref, args)
             : client.locate(id, describe).thenCompose(l -> call(l, ref, args));
         if (movesLeft == 0) {
