@@ -19,6 +19,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -35,6 +36,7 @@ public final class PrismClient {
     private final Duration callTimeout;
     private final Duration controlTimeout;
     private final PrismKryo wire;
+    private static final Duration RESEND_AFTER = Duration.ofSeconds(3);
 
     public PrismClient(ActorRef<ResourceManager.Command> manager, ActorRef<PrismMessage> replies,
                        CallRegistry registry, LocationCache locations, Duration callTimeout,
@@ -156,8 +158,23 @@ public final class PrismClient {
         CompletableFuture<Object> future = new CompletableFuture<>();
         Function<ErrorInfo, PrismException> onError = e -> Errors.toException(e, actor, null);
         long id = registry.register(future, null, timeout, onError, what);
-        manager.tell(request.apply(id));
+        ResourceManager.Command message = request.apply(id);
+        manager.tell(message);
+        resendUntilAnswered(future, message);
         return (CompletableFuture<T>) (CompletableFuture<?>) future;
+    }
+
+    /**
+     * Control requests are resent until answered: one sent while the resource manager moves (its node died) is
+     * otherwise lost. The manager answers repeats of the same request once (creates are keyed by the actor's id).
+     */
+    private void resendUntilAnswered(CompletableFuture<?> future, ResourceManager.Command message) {
+        CompletableFuture.delayedExecutor(RESEND_AFTER.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!future.isDone()) {
+                manager.tell(message);
+                resendUntilAnswered(future, message);
+            }
+        });
     }
 
     private static void checkClass(String name, String actualClass, Class<?> wanted) {

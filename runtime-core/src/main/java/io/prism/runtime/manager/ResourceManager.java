@@ -312,6 +312,16 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     private Behavior<Command> onCreate(CreateActor c) {
         ActorSpec spec = c.spec();
         ActorRecord.Waiter waiter = new ActorRecord.Waiter(c.replyId(), c.replyTo());
+        ActorRecord known = actors.get(spec.id());
+        if (known != null) {
+            // the caller resent its request (no answer yet, or a manager failover): answer, do not create twice
+            if (known.state == ActorState.ALIVE || known.state == ActorState.DEAD) {
+                answerOrWait(known, waiter);
+            } else if (known.creators.stream().noneMatch(w -> w.replyId() == c.replyId())) {
+                known.creators.add(waiter);
+            }
+            return this;
+        }
         if (spec.name() != null && names.containsKey(spec.name())) {
             ActorRecord holder = actors.get(names.get(spec.name()));
             waiter.fail(ErrorInfo.of(ErrorInfo.Kind.NAME_TAKEN, "actor name '" + spec.name() + "' is taken by "
@@ -533,11 +543,13 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         }
     }
 
-    /** The actor never started: fail its creators and drop it and its name. */
+    /**
+     * The actor never started: fail its creators and free its name. The record stays (as DEAD) a while, so a
+     * resent create of the same actor is answered instead of creating it again.
+     */
     private void forget(ActorRecord rec, ErrorInfo error) {
-        actors.remove(rec.spec.id());
-        releaseName(rec);
         rec.failWaiters(error);
+        died(rec, error.describe());
     }
 
     /** The actor is gone for good: keep its record a while so lookups can say why. */
