@@ -267,8 +267,11 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
             return;
         }
         departed.add(lost.agent());
-        getContext().getLog().info("{}: moving its actors", why);
-        for (Allocation a : scheduler.removeNode(id)) {
+        List<Allocation> held = scheduler.removeNode(id);
+        if (!held.isEmpty()) {
+            getContext().getLog().info("{}: moving its {} actor(s)", why, held.size());
+        }
+        for (Allocation a : held) {
             ActorRecord rec = actors.get(a.key().actor());
             if (rec != null && rec.isCurrent(a.key())) {
                 if (rec.killed) {
