@@ -8,6 +8,7 @@ import io.prism.runtime.call.ActorMovedException;
 import io.prism.runtime.call.Errors;
 import io.prism.runtime.call.MethodRefs;
 import io.prism.runtime.protocol.ActorLocation;
+import io.prism.runtime.protocol.ActorSpec;
 import io.prism.runtime.protocol.ErrorInfo;
 import io.prism.runtime.protocol.Invoke;
 import io.prism.runtime.protocol.MethodRef;
@@ -51,8 +52,7 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
         this.client = client;
         this.id = id;
         this.name = name;
-        String simple = className.substring(className.lastIndexOf('.') + 1);
-        this.describe = name == null ? simple + " (" + id + ")" : simple + " '" + name + "' (" + id + ")";
+        this.describe = ActorSpec.describe(className, name, id);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -75,7 +76,7 @@ public final class PrismClient {
 
     private static boolean isTimeout(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof TimeoutException) {
                 return true;
             }
         }
@@ -144,12 +145,8 @@ public final class PrismClient {
     private void remember(ActorLocation location) {
         // cached before watched: a host already dead must find its entry there to drop it
         locations.put(location);
-        replies.tell(new Replies.Watch(location.host(), describe(location)));
-    }
-
-    private static String describe(ActorLocation l) {
-        String simple = l.className().substring(l.className().lastIndexOf('.') + 1);
-        return l.name() == null ? simple + " (" + l.id() + ")" : simple + " '" + l.name() + "' (" + l.id() + ")";
+        replies.tell(new Replies.Watch(location.host(),
+            ActorSpec.describe(location.className(), location.name(), location.id())));
     }
 
     @SuppressWarnings("unchecked")

@@ -329,7 +329,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
             ActorRecord holder = actors.get(names.get(spec.name()));
             waiter.fail(ErrorInfo.of(ErrorInfo.Kind.NAME_TAKEN, "actor name '" + spec.name() + "' is taken by "
                 + holder.spec.describe() + ": pick another name, or look that actor up with prism.actor(\""
-                + spec.name() + "\", " + simpleName(holder.spec.className()) + ".class)"));
+                + spec.name() + "\", " + ActorSpec.simpleName(holder.spec.className()) + ".class)"));
             return this;
         }
         ActorRecord rec = new ActorRecord(spec);
@@ -577,9 +577,5 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         if (rec.spec.name() != null) {
             names.remove(rec.spec.name(), rec.spec.id());
         }
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

@@ -240,12 +240,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
-    private void completeDrainIfDone() {
-        if (draining != null && hosted.isEmpty()) {
-            draining.complete(null);
-        }
-    }
-
     private Behavior<Command> onStop(StopActor stop) {
         AllocationKey key = new AllocationKey(stop.id(), stop.incarnation());
         if (!hosted.containsKey(key)) {
@@ -295,7 +289,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         } else if (h != null) {
             manager.tell(new ResourceManager.ActorStopped(t.key(), h.died));
         }
-        completeDrainIfDone();
         return this;
     }
 }

@@ -36,8 +36,18 @@ public record ActorSpec(ActorId id, String name, String className, CtorRef const
 
     /** "FraudScorer 'fraud-1' (3f2a...)" or "FraudScorer (3f2a...)", for messages. */
     public String describe() {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return describe(className, name, id);
+    }
+
+    /** How every message names an actor: simple class name, the name if it has one, and the id. */
+    public static String describe(String className, String name, ActorId id) {
+        String simple = simpleName(className);
         return name == null ? simple + " (" + id + ")" : simple + " '" + name + "' (" + id + ")";
+    }
+
+    /** "FraudScorer" for "io.prism.examples.fraud.FraudScorer". */
+    public static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /** True when restart number {@code restartsDone + 1} is allowed. */

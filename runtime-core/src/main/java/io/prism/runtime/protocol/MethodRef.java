@@ -11,7 +11,7 @@ public record MethodRef(String className, String name, String descriptor) {
 
     /** "FraudScorer::score", for messages. */
     public String display() {
-        return className.substring(className.lastIndexOf('.') + 1) + "::" + name;
+        return ActorSpec.simpleName(className) + "::" + name;
     }
 
     /** True for methods returning CompletableFuture or CompletionStage, whose result the host awaits. */
