@@ -31,6 +31,7 @@ public final class ActorBuilder<A> {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private String node;
     private boolean nodeSoft;
+    private Isolation isolation;
 
     /** For runtimes: {@code constructor} is one of the {@code io.prism.function.ActorCtorN} references. */
     public ActorBuilder(ActorCreator creator, Serializable constructor, Object[] args) {
@@ -106,9 +107,25 @@ public final class ActorBuilder<A> {
         return this;
     }
 
+    /**
+     * How this GPU actor's share is enforced, overriding its node's default: {@link Isolation#PROCESS} runs it in an
+     * executor process of its own (an MPS client where the node runs MPS) and places it only on nodes that offer
+     * that; {@link Isolation#SHARED} runs it inside the worker JVM, e.g. for classes typed into jshell.
+     * {@link Isolation#AUTO} takes the node's default.
+     */
+    public ActorBuilder<A> isolation(Isolation isolation) {
+        Objects.requireNonNull(isolation, "isolation");
+        if (isolation == Isolation.NONE) {
+            throw new IllegalArgumentException("isolation NONE is what a node reports for an actor without a GPU; "
+                + "choose PROCESS, SHARED or AUTO");
+        }
+        this.isolation = isolation == Isolation.AUTO ? null : isolation;
+        return this;
+    }
+
     public ActorOptions options() {
         return new ActorOptions(name, gpu, gpuMemory, cpus, maxRestarts, maxConcurrency, strategy, placementTimeout,
-            labels, node, nodeSoft);
+            labels, node, nodeSoft, isolation);
     }
 
     /** Places and constructs the actor; completes once it is ready for calls. */

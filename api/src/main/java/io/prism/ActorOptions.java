@@ -18,20 +18,29 @@ import java.util.Map;
  * @param labels           node labels the actor requires, e.g. {@code gpu-model=H100}; empty for any node
  * @param node             the node the actor should run on, or null for any
  * @param nodeSoft         true: prefer {@code node} but run elsewhere when it has no room; false: only there
+ * @param isolation        PROCESS or SHARED to override the node's default for a GPU actor; null for the default
  */
 public record ActorOptions(String name, Double gpu, String gpuMemory, Double cpus, int maxRestarts,
                            int maxConcurrency, PlacementStrategy strategy, Duration placementTimeout,
-                           Map<String, String> labels, String node, boolean nodeSoft) {
+                           Map<String, String> labels, String node, boolean nodeSoft, Isolation isolation) {
 
     public ActorOptions {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** Options with the node's default isolation. */
+    public ActorOptions(String name, Double gpu, String gpuMemory, Double cpus, int maxRestarts, int maxConcurrency,
+                        PlacementStrategy strategy, Duration placementTimeout, Map<String, String> labels,
+                        String node, boolean nodeSoft) {
+        this(name, gpu, gpuMemory, cpus, maxRestarts, maxConcurrency, strategy, placementTimeout, labels, node,
+            nodeSoft, null);
     }
 
     /** Options without node constraints. */
     public ActorOptions(String name, Double gpu, String gpuMemory, Double cpus, int maxRestarts, int maxConcurrency,
                         PlacementStrategy strategy, Duration placementTimeout) {
         this(name, gpu, gpuMemory, cpus, maxRestarts, maxConcurrency, strategy, placementTimeout, Map.of(), null,
-            false);
+            false, null);
     }
 
     public static ActorOptions defaults() {

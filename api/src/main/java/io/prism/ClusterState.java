@@ -3,14 +3,15 @@ package io.prism;
 import java.util.List;
 
 /**
- * A point-in-time view of the cluster as the resource manager sees it: nodes and their GPUs, actors, and the
- * requests waiting for capacity.
+ * A point-in-time view of the cluster as the resource manager sees it: nodes and their GPUs, actors, the
+ * requests waiting for capacity, and recent events such as GPU faults.
  */
-public record ClusterState(List<Node> nodes, List<Actor> actors, List<Pending> pending) {
+public record ClusterState(List<Node> nodes, List<Actor> actors, List<Pending> pending, List<Event> events) {
     public ClusterState {
         nodes = List.copyOf(nodes);
         actors = List.copyOf(actors);
         pending = List.copyOf(pending);
+        events = List.copyOf(events);
     }
 
     /** GPUs that hold at least one actor, over all nodes. */
@@ -18,9 +19,12 @@ public record ClusterState(List<Node> nodes, List<Actor> actors, List<Pending> p
         return nodes.stream().flatMap(n -> n.gpus().stream()).filter(g -> g.usedUnits() > 0).count();
     }
 
-    /** A node: its id, address, the isolation it provides, CPUs and GPUs. */
-    public record Node(String id, String address, Isolation isolation, double cpus, double cpusUsed,
-                       List<GpuState> gpus) {
+    /**
+     * A node: its id, address, the isolation it provides and what enforces it (e.g. "MPS daemon" or why there is
+     * none), CPUs and GPUs.
+     */
+    public record Node(String id, String address, Isolation isolation, String isolationDetail, double cpus,
+                       double cpusUsed, List<GpuState> gpus) {
         public Node {
             gpus = List.copyOf(gpus);
         }
@@ -45,5 +49,9 @@ public record ClusterState(List<Node> nodes, List<Actor> actors, List<Pending> p
 
     /** A request waiting for capacity and why it waits. */
     public record Pending(ActorId id, String name, String className, String reason, long waitingMillis) {
+    }
+
+    /** Something that happened on a node that a person should see, e.g. a GPU fault that stopped its actors. */
+    public record Event(long timeMillis, String node, String message) {
     }
 }

@@ -4,10 +4,12 @@ import io.prism.ActorHandle;
 import io.prism.ActorId;
 import io.prism.ActorOptions;
 import io.prism.ClusterState;
+import io.prism.Isolation;
 import io.prism.PlacementStrategy;
 import io.prism.PrismConfig;
 import io.prism.exception.PrismException;
 import io.prism.runtime.call.MethodRefs;
+import io.prism.runtime.node.NodeAgent;
 import io.prism.runtime.placement.ResourceShape;
 import io.prism.runtime.placement.ResourceShapes;
 import io.prism.runtime.protocol.ActorSpec;
@@ -83,13 +85,33 @@ final class ClusterPrism extends AbstractPrism {
                 options.strategy() == null ? PlacementStrategy.PACK : options.strategy(), options.maxRestarts(),
                 options.maxConcurrency(), options.placementTimeout() == null
                     ? node.settings().placementTimeout() : options.placementTimeout(), actorClass,
-                options.labels(), options.node(), options.nodeSoft());
+                labelsWithIsolation(actorClass, shape, options), options.node(), options.nodeSoft(),
+                options.isolation());
         } catch (PrismException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         } catch (ClassNotFoundException e) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(e.getMessage(), e));
         }
         return node.client().create(spec);
+    }
+
+    /** An actor that asks for its own process may run only on nodes that offer executor processes. */
+    private static Map<String, String> labelsWithIsolation(Class<?> actorClass, ResourceShape shape,
+                                                           ActorOptions options) {
+        if (options.isolation() == null) {
+            return options.labels();
+        }
+        if (shape.gpuCount() == 0) {
+            throw new IllegalArgumentException("isolation(" + options.isolation() + ") on "
+                + actorClass.getSimpleName() + ": isolation applies to GPU actors, and this one asks for no GPU "
+                + "(add @Gpu or .gpu(...), or drop .isolation(...))");
+        }
+        if (options.isolation() != Isolation.PROCESS) {
+            return options.labels();
+        }
+        Map<String, String> labels = new HashMap<>(options.labels());
+        labels.put(NodeAgent.ISOLATION_LABEL, NodeAgent.PROCESS_LABEL_VALUE);
+        return labels;
     }
 
     @Override

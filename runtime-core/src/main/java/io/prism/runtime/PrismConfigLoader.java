@@ -16,9 +16,18 @@ public final class PrismConfigLoader {
     }
 
     public static Config load(Map<String, ?> overrides, boolean embedded) {
+        return load(overrides, ConfigFactory.empty(), embedded);
+    }
+
+    /**
+     * @param inherited settings taken over whole from another process (an executor gets its worker's), weaker than
+     *                  {@code overrides}, stronger than everything else
+     */
+    public static Config load(Map<String, ?> overrides, Config inherited, boolean embedded) {
         ConfigFactory.invalidateCaches();
         Config reference = ConfigFactory.defaultReference();
         Config config = ConfigFactory.parseMap(overrides)
+            .withFallback(inherited)
             .withFallback(ConfigFactory.defaultOverrides())
             .withFallback(ConfigFactory.defaultApplication());
         if (embedded) {

@@ -127,12 +127,21 @@ public final class PrismNode implements AutoCloseable {
                 ? (role == Role.EMBEDDED ? "node-" : role.name().toLowerCase() + "-") + self.getPort().get()
                 : settings.nodeName();
             if (hostActors) {
+                NodeIsolations.Decided isolation = NodeIsolations.decide(config, nodeId, gpus);
+                if (isolation.mps() != null) {
+                    // executors are gone by then (the node agent stops them), so the daemon may quit
+                    system.getWhenTerminated().thenRun(isolation.mps()::close);
+                }
+                Map<String, String> labels = new HashMap<>(settings.labels());
+                if (isolation.isolation().mode() == Isolation.PROCESS) {
+                    labels.put(NodeAgent.ISOLATION_LABEL, NodeAgent.PROCESS_LABEL_VALUE);
+                }
                 NodeAgent.NodeInfo info = new NodeAgent.NodeInfo(nodeId, self.toString(), gpus.devices(),
-                    settings.cpus() * 1000L, settings.labels(),
-                    gpus.devices().isEmpty() ? Isolation.NONE : Isolation.SHARED);
+                    settings.cpus() * 1000L, labels, isolation.isolation().mode(), isolation.isolation().detail());
                 CompletableFuture<Void> registered = new CompletableFuture<>();
                 ActorRef<NodeAgent.Command> agent = system.systemActorOf(
-                    NodeAgent.create(info, manager, () -> registered.complete(null)), "prism-node", Props.empty());
+                    NodeAgent.create(info, isolation.isolation(), manager, () -> registered.complete(null)),
+                    "prism-node", Props.empty());
                 registered.get(settings.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 if (role != Role.EMBEDDED) {
                     drainOnLeave(system, agent, settings.drainTimeout());

@@ -21,7 +21,8 @@ final class ClusterStates {
     }
 
     static ClusterState snapshot(Scheduler scheduler, Collection<ActorRecord> actors,
-                                 Map<NodeId, NodeAgent.NodeInfo> infos, long nowNanos) {
+                                 Map<NodeId, NodeAgent.NodeInfo> infos, List<ClusterState.Event> events,
+                                 long nowNanos) {
         List<ClusterState.Node> nodes = new ArrayList<>();
         for (ClusterView.Node node : scheduler.view().nodes()) {
             NodeAgent.NodeInfo info = infos.get(node.id());
@@ -33,7 +34,8 @@ final class ClusterStates {
                     ledger.usedUnits(d.index()), ledger.usedMemory(d.index()), on));
             }
             nodes.add(new ClusterState.Node(node.id().value(), info == null ? "" : info.address(),
-                info == null ? io.prism.Isolation.NONE : info.isolation(), ledger.cpuMillisTotal() / 1000.0,
+                info == null ? io.prism.Isolation.NONE : info.isolation(), info == null ? "" : info.isolationDetail(),
+                ledger.cpuMillisTotal() / 1000.0,
                 ledger.cpuMillisUsed() / 1000.0, gpus));
         }
         List<ClusterState.Actor> actorStates = new ArrayList<>();
@@ -46,6 +48,6 @@ final class ClusterStates {
             pending.add(new ClusterState.Pending(p.request().key().actor(), p.request().actorName(),
                 p.request().actorClass(), p.reason(), (nowNanos - p.sinceNanos()) / 1_000_000));
         }
-        return new ClusterState(nodes, actorStates, pending);
+        return new ClusterState(nodes, actorStates, pending, events);
     }
 }

@@ -3,6 +3,7 @@ package io.prism.runtime.manager;
 import io.prism.ActorId;
 import io.prism.ActorPlacement;
 import io.prism.ActorState;
+import io.prism.ClusterState;
 import io.prism.Isolation;
 import io.prism.runtime.PrismNode;
 import io.prism.runtime.node.NodeAgent;
@@ -55,6 +56,10 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
      */
     public record RegisterNode(NodeAgent.NodeInfo node, ActorRef<NodeAgent.Command> agent,
                                List<NodeAgent.HostedActor> hosted) implements Command {
+    }
+
+    /** From a node agent: something a person should see in status, e.g. a GPU fault that stopped actors. */
+    public record NodeEvent(String nodeId, long timeMillis, String message) implements Command {
     }
 
     /** A node is leaving: place no more actors there and move its actors to other nodes. */
@@ -116,6 +121,9 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     private final Scheduler scheduler = new Scheduler();
     private final Map<NodeId, Node> nodes = new LinkedHashMap<>();
+    /** The latest node events, oldest first; status shows them. They are not rebuilt after a failover. */
+    private final ArrayDeque<ClusterState.Event> events = new ArrayDeque<>();
+    private static final int MAX_EVENTS = 50;
     private final Map<ActorId, ActorRecord> actors = new HashMap<>();
     private final Map<String, ActorId> names = new HashMap<>();
     private final ArrayDeque<ActorId> dead = new ArrayDeque<>();
@@ -161,6 +169,13 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
                 return this;
             })
             .onMessage(DrainNode.class, this::onDrain)
+            .onMessage(NodeEvent.class, e -> {
+                events.addLast(new ClusterState.Event(e.timeMillis(), e.nodeId(), e.message()));
+                while (events.size() > MAX_EVENTS) {
+                    events.removeFirst();
+                }
+                return this;
+            })
             .onMessage(RecoveryDone.class, r -> endRecovery())
             .onMessage(CreateActor.class, c -> recovering ? stash(c) : onCreate(c))
             .onMessage(KillActor.class, k -> recovering ? stash(k) : onKill(k))
@@ -368,7 +383,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         rec.node = p.decision().node();
         rec.placement = new ActorPlacement(node.info().nodeId(), p.decision().gpus(), p.decision().unitsPerGpu(),
             p.decision().memoryPerGpu(), p.decision().cpuMillis() / 1000.0,
-            gpu ? node.info().isolation() : Isolation.NONE, rec.incarnation);
+            gpu ? NodeAgent.isolationFor(rec.spec, node.info()) : Isolation.NONE, rec.incarnation);
         if (rec.state != ActorState.RESTARTING) {
             rec.state = ActorState.STARTING;
         }
@@ -438,6 +453,8 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         rec.incarnation++;
         rec.state = ActorState.RESTARTING;
         rec.location = null;
+        // callers that cached the dead incarnation's location look it up again at once
+        moved.tell(Topic.publish(new ActorMoved(rec.spec.id())));
         getContext().getLog().warn("{} died ({}); restarting ({} of {})", rec.spec.describe(), cause,
             rec.restarts, rec.spec.maxRestarts() < 0 ? "unlimited" : rec.spec.maxRestarts());
         if (backoff.isZero()) {
@@ -507,7 +524,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     private Behavior<Command> onGetState(GetState g) {
         g.replyTo().tell(new Reply.Ok(g.replyId(), ClusterStates.snapshot(scheduler, actors.values(),
-            nodeInfos(), System.nanoTime())));
+            nodeInfos(), List.copyOf(events), System.nanoTime())));
         return this;
     }
 

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Hosts one incarnation of one user actor: runs its constructor, then its methods as {@link Invoke} messages
  * arrive, one at a time (or up to {@code maxConcurrency} at once on a separate pool), and replies to each caller's
- * reply actor. An {@link Error} thrown by actor code is fatal to the incarnation: the host reports it and stops.
+ * reply actor. An {@link Error} thrown by actor code, or a fatal GPU fault, ends the incarnation: the host reports it
+ * and stops.
  */
 final class ActorHost extends AbstractBehavior<PrismMessage> {
 
@@ -39,7 +40,8 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
 
         void startFailed(ErrorInfo error);
 
-        void died(ErrorInfo error);
+        /** Actor code threw an Error, or a fatal GPU fault ({@code gpuFault}) that poisons its GPU context. */
+        void died(ErrorInfo error, boolean gpuFault);
     }
 
     private record Done() implements PrismMessage {
@@ -201,15 +203,17 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
                 reply(call, ok(call, result));
             }
             return true;
-        } catch (Error fatal) {
-            ErrorInfo error = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, fatal);
+        } catch (Throwable t) {
+            boolean gpuFault = GpuFaults.isFatal(t);
+            if (!(t instanceof Error) && !gpuFault) {
+                reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.CALL_FAILED, t)));
+                return true;
+            }
+            ErrorInfo error = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, t);
             reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, spec.describe() + " died in "
                 + call.method().display() + ": " + error.describe())));
-            listener.died(error);
+            listener.died(error, gpuFault);
             return false;
-        } catch (Throwable t) {
-            reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.CALL_FAILED, t)));
-            return true;
         } finally {
             CurrentActor.restore(previous);
         }

@@ -2,6 +2,7 @@ package io.prism.runtime.node;
 
 import io.prism.ActorId;
 import io.prism.ActorPlacement;
+import io.prism.Isolation;
 import io.prism.gpu.GpuContext;
 import io.prism.runtime.manager.ResourceManager;
 import io.prism.runtime.protocol.ActorSpec;
@@ -13,10 +14,13 @@ import io.prism.resources.device.GpuDevice;
 import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import io.prism.resources.ledger.GpuLedger;
+import io.prism.resources.mps.MpsClientEnvironment;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -24,6 +28,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,21 +80,55 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     public record Registered() implements Command {
     }
 
-    private record HostStarted(AllocationKey key, ActorRef<Invoke> host) implements Command {
+    /** From a host, in this JVM or an executor: its constructor returned. */
+    record HostStarted(AllocationKey key, ActorRef<Invoke> host) implements Command {
     }
 
-    private record HostStartFailed(AllocationKey key, ErrorInfo error) implements Command {
+    /** From a host: its constructor threw (or its executor could not set it up). */
+    record HostStartFailed(AllocationKey key, ErrorInfo error) implements Command {
     }
 
-    private record HostDied(AllocationKey key, ErrorInfo error) implements Command {
+    /**
+     * From a host: actor code threw an Error and the incarnation ends.
+     *
+     * @param gpuFault the error was a fatal GPU fault, which poisons every context on that GPU
+     */
+    record HostDied(AllocationKey key, ErrorInfo error, boolean gpuFault) implements Command {
     }
 
     private record HostTerminated(AllocationKey key) implements Command {
     }
 
-    /** What a node offers, registered with the resource manager. */
+    /** From an executor process that has started and waits for its actor. */
+    public record ExecutorUp(AllocationKey key, ActorRef<ExecutorGuardian.Command> executor, long pid,
+                             Map<String, String> environment) implements Command {
+    }
+
+    private record ExecutorExited(AllocationKey key, int exitCode) implements Command {
+    }
+
+    private record ExecutorOverdue(AllocationKey key, boolean stopping) implements Command {
+    }
+
+    /**
+     * What a node offers, registered with the resource manager.
+     *
+     * @param isolationDetail what enforces GPU shares on this node, in words, for status
+     */
     public record NodeInfo(String nodeId, String address, List<GpuDevice> devices, long cpuMillis,
-                           Map<String, String> labels, io.prism.Isolation isolation) {
+                           Map<String, String> labels, Isolation isolation, String isolationDetail) {
+    }
+
+    /** The node label that says a node runs GPU actors in executor processes; {@code isolation(PROCESS)} needs it. */
+    public static final String ISOLATION_LABEL = "prism.isolation";
+    public static final String PROCESS_LABEL_VALUE = "process";
+
+    /** The isolation an actor gets on a node: its own choice where it made one, else the node's. */
+    public static Isolation isolationFor(ActorSpec spec, NodeInfo node) {
+        if (node.isolation() == Isolation.PROCESS && spec.isolation() == Isolation.SHARED) {
+            return Isolation.SHARED;
+        }
+        return node.isolation();
     }
 
     private static final class Hosted {
@@ -96,6 +136,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         ActorRef<Invoke> host;
         ErrorInfo died;
         ErrorInfo startFailed;
+        /** The executor process hosting this incarnation, or null when it runs in this JVM. */
+        Process process;
+        ActorRef<ExecutorGuardian.Command> executor;
+        boolean stopping;
 
         Hosted(StartActor start) {
             this.start = start;
@@ -103,6 +147,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private final NodeInfo node;
+    private final NodeIsolation isolation;
     private final ActorRef<ResourceManager.Command> manager;
     private final Runnable onRegistered;
     private final GpuLedger ledger;
@@ -110,15 +155,16 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final Executor concurrentPool;
     private CompletableFuture<Void> draining;
 
-    public static Behavior<Command> create(NodeInfo node, ActorRef<ResourceManager.Command> manager,
-                                           Runnable onRegistered) {
-        return Behaviors.setup(ctx -> new NodeAgent(ctx, node, manager, onRegistered));
+    public static Behavior<Command> create(NodeInfo node, NodeIsolation isolation,
+                                           ActorRef<ResourceManager.Command> manager, Runnable onRegistered) {
+        return Behaviors.setup(ctx -> new NodeAgent(ctx, node, isolation, manager, onRegistered));
     }
 
-    private NodeAgent(ActorContext<Command> ctx, NodeInfo node, ActorRef<ResourceManager.Command> manager,
-                      Runnable onRegistered) {
+    private NodeAgent(ActorContext<Command> ctx, NodeInfo node, NodeIsolation isolation,
+                      ActorRef<ResourceManager.Command> manager, Runnable onRegistered) {
         super(ctx);
         this.node = node;
+        this.isolation = isolation;
         this.manager = manager;
         this.onRegistered = onRegistered;
         this.ledger = new GpuLedger(node.devices(), node.cpuMillis());
@@ -152,7 +198,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             .onMessage(HostStarted.class, this::onHostStarted)
             .onMessage(HostStartFailed.class, this::onHostStartFailed)
             .onMessage(HostDied.class, this::onHostDied)
-            .onMessage(HostTerminated.class, this::onHostTerminated)
+            .onMessage(HostTerminated.class, t -> onHostGone(t.key(), null))
+            .onMessage(ExecutorUp.class, this::onExecutorUp)
+            .onMessage(ExecutorExited.class, e -> onHostGone(e.key(), e.exitCode()))
+            .onMessage(ExecutorOverdue.class, this::onExecutorOverdue)
+            .onSignal(PostStop.class, s -> {
+                // executors would exit on their own once this JVM is gone; a node that stops early takes them along
+                hosted.values().forEach(h -> {
+                    if (h.process != null) {
+                        h.process.destroyForcibly();
+                    }
+                });
+                return this;
+            })
             .build();
     }
 
@@ -178,6 +236,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 "node " + node.nodeId() + " refused the placement of " + spec.describe() + ": " + e.getMessage())));
             return this;
         }
+        if (start.placement().isolation() == Isolation.PROCESS) {
+            return startExecutor(start, key);
+        }
         try {
             gpu = a.gpus().isEmpty() ? null : GpuContexts.forDevice(ledger.device(a.gpus().get(0)),
                 a.unitsPerGpu() / (double) GpuLedger.UNITS_PER_GPU, a.memoryPerGpu(), spec.describe());
@@ -199,8 +260,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             }
 
             @Override
-            public void died(ErrorInfo error) {
-                self.tell(new HostDied(key, error));
+            public void died(ErrorInfo error, boolean gpuFault) {
+                self.tell(new HostDied(key, error, gpuFault));
             }
         };
         ActorRef<PrismMessage> host = getContext().spawn(
@@ -210,6 +271,112 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         getContext().watchWith(host, new HostTerminated(key));
         hosted.put(key, new Hosted(start));
         return this;
+    }
+
+    /** Starts the executor process that will host {@code start}'s incarnation; it reports with ExecutorUp. */
+    private Behavior<Command> startExecutor(StartActor start, AllocationKey key) {
+        Allocation a = start.allocation();
+        GpuDevice device = ledger.device(a.gpus().get(0));
+        Hosted h = new Hosted(start);
+        try {
+            String agentPath = ActorRefResolver.get(getContext().getSystem()).toSerializationFormat(getContext().getSelf());
+            h.process = isolation.launcher().launch(key, agentPath,
+                executorEnvironment(device, a.unitsPerGpu(), a.memoryPerGpu()));
+        } catch (IOException | RuntimeException e) {
+            ledger.release(key);
+            manager.tell(new ResourceManager.ActorStartFailed(key, ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED,
+                "node " + node.nodeId() + " could not start an executor process for " + start.spec().describe()
+                    + ": " + e)));
+            return this;
+        }
+        hosted.put(key, h);
+        ActorRef<Command> self = getContext().getSelf();
+        h.process.onExit().thenAccept(p -> self.tell(new ExecutorExited(key, p.exitValue())));
+        getContext().scheduleOnce(isolation.launcher().settings().startTimeout(), self,
+            new ExecutorOverdue(key, false));
+        return this;
+    }
+
+    /** What an executor is started with: its SM share and memory limit for MPS, its GPU, the daemon's pipe. */
+    private Map<String, String> executorEnvironment(GpuDevice device, long units, long memoryBytes) {
+        Path pipe = isolation.mpsPipe();
+        Map<String, String> env = new HashMap<>(MpsClientEnvironment.of(device, units, memoryBytes,
+            pipe == null ? Path.of("") : pipe).asMap());
+        if (pipe == null) {
+            // no daemon on this node (simulated GPUs): the share is still set, so the executor shows what it holds
+            env.remove(MpsClientEnvironment.PIPE_DIRECTORY);
+        }
+        return env;
+    }
+
+    private Behavior<Command> onExecutorUp(ExecutorUp up) {
+        Hosted h = hosted.get(up.key());
+        if (h == null) {
+            return this;
+        }
+        h.executor = up.executor();
+        if (h.stopping) {
+            up.executor().tell(new ExecutorGuardian.StopHost());
+        } else {
+            Allocation a = h.start.allocation();
+            up.executor().tell(new ExecutorGuardian.HostActor(h.start.spec(), ledger.device(a.gpus().get(0)),
+                h.start.placement()));
+        }
+        return this;
+    }
+
+    /** Asks the executor to stop its actor (the process exits then); one that does not is killed. */
+    private void stopExecutor(AllocationKey key, Hosted h) {
+        h.stopping = true;
+        if (h.executor == null) {
+            h.process.destroyForcibly();
+            return;
+        }
+        h.executor.tell(new ExecutorGuardian.StopHost());
+        getContext().scheduleOnce(isolation.launcher().settings().stopTimeout(), getContext().getSelf(),
+            new ExecutorOverdue(key, true));
+    }
+
+    private Behavior<Command> onExecutorOverdue(ExecutorOverdue o) {
+        Hosted h = hosted.get(o.key());
+        if (h == null || h.process == null || (!o.stopping() && h.host != null)) {
+            return this;
+        }
+        if (!o.stopping() && h.startFailed == null) {
+            h.startFailed = ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED, "the executor process of "
+                + h.start.spec().describe() + " did not start within "
+                + isolation.launcher().settings().startTimeout().toSeconds() + " s (see "
+                + isolation.launcher().logFile(o.key()) + ")");
+        }
+        h.process.destroyForcibly();
+        return this;
+    }
+
+    /**
+     * A fatal fault on a GPU poisons every CUDA context on it (under MPS the driver tells every client of that GPU
+     * to exit), so the GPU is the fault domain: every actor on it stops and is restarted where it has restarts
+     * left; actors on other GPUs go on.
+     */
+    private void gpuFaulted(AllocationKey faulted, Hosted source, ErrorInfo error) {
+        int gpu = source.start.allocation().gpus().get(0);
+        String event = "GPU " + gpu + " fault in " + source.start.spec().describe() + ": " + error.message()
+            + "; stopping every actor on GPU " + gpu;
+        getContext().getLog().warn("node {}: {}", node.nodeId(), event);
+        manager.tell(new ResourceManager.NodeEvent(node.nodeId(), System.currentTimeMillis(), event));
+        hosted.forEach((key, h) -> {
+            if (key.equals(faulted) || !h.start.allocation().gpus().contains(gpu)) {
+                return;
+            }
+            if (h.died == null) {
+                h.died = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, "stopped because GPU " + gpu + " of node "
+                    + node.nodeId() + " faulted in " + source.start.spec().describe());
+            }
+            if (h.process != null) {
+                h.process.destroyForcibly();
+            } else {
+                getContext().getChild(hostName(key.actor(), key.incarnation())).ifPresent(c -> getContext().stop(c));
+            }
+        });
     }
 
     private List<HostedActor> hostedActors() {
@@ -227,13 +394,23 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * their constructor are stopped.
      */
     private Behavior<Command> onDrained() {
-        hosted.forEach((key, h) -> getContext().getChild(hostName(key.actor(), key.incarnation())).ifPresent(c -> {
-            if (h.host == null) {
-                getContext().stop(c);
-            } else {
-                c.unsafeUpcast().tell(new ActorHost.Retire());
+        hosted.forEach((key, h) -> {
+            if (h.process != null) {
+                if (h.host == null) {
+                    stopExecutor(key, h);
+                } else {
+                    h.executor.tell(new ExecutorGuardian.RetireHost());
+                }
+                return;
             }
-        }));
+            getContext().getChild(hostName(key.actor(), key.incarnation())).ifPresent(c -> {
+                if (h.host == null) {
+                    getContext().stop(c);
+                } else {
+                    c.unsafeUpcast().tell(new ActorHost.Retire());
+                }
+            });
+        });
         if (draining != null) {
             draining.complete(null);
         }
@@ -242,8 +419,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private Behavior<Command> onStop(StopActor stop) {
         AllocationKey key = new AllocationKey(stop.id(), stop.incarnation());
-        if (!hosted.containsKey(key)) {
+        Hosted h = hosted.get(key);
+        if (h == null) {
             manager.tell(new ResourceManager.ActorStopped(key, null));
+            return this;
+        }
+        if (h.process != null) {
+            stopExecutor(key, h);
             return this;
         }
         // a host still in its constructor is stopped as soon as the constructor returns
@@ -276,18 +458,38 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         Hosted h = hosted.get(d.key());
         if (h != null) {
             h.died = d.error();
+            if (h.process != null) {
+                // the executor exits once its host has stopped; one that hangs on a broken GPU is killed
+                getContext().scheduleOnce(isolation.launcher().settings().stopTimeout(), getContext().getSelf(),
+                    new ExecutorOverdue(d.key(), true));
+            }
+            if (d.gpuFault()) {
+                gpuFaulted(d.key(), h, d.error());
+            }
         }
         return this;
     }
 
-    private Behavior<Command> onHostTerminated(HostTerminated t) {
-        Hosted h = hosted.remove(t.key());
-        ledger.release(t.key());
+    /** A host stopped, or the executor process that held it exited (with {@code exitCode}). */
+    private Behavior<Command> onHostGone(AllocationKey key, Integer exitCode) {
+        Hosted h = hosted.get(key);
+        if (h != null && exitCode != null && h.died == null && h.startFailed == null && !h.stopping) {
+            ErrorInfo lost = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, "the executor process of "
+                + h.start.spec().describe() + " exited with code " + exitCode + " (see "
+                + isolation.launcher().logFile(key) + ")");
+            if (h.host == null) {
+                h.startFailed = lost;
+            } else {
+                h.died = lost;
+            }
+        }
+        hosted.remove(key);
+        ledger.release(key);
         // reported after the release, so a restart placed on the share just freed finds it free here too
         if (h != null && h.startFailed != null) {
-            manager.tell(new ResourceManager.ActorStartFailed(t.key(), h.startFailed));
+            manager.tell(new ResourceManager.ActorStartFailed(key, h.startFailed));
         } else if (h != null) {
-            manager.tell(new ResourceManager.ActorStopped(t.key(), h.died));
+            manager.tell(new ResourceManager.ActorStopped(key, h.died));
         }
         return this;
     }

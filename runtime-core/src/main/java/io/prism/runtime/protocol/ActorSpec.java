@@ -1,6 +1,7 @@
 package io.prism.runtime.protocol;
 
 import io.prism.ActorId;
+import io.prism.Isolation;
 import io.prism.PlacementStrategy;
 import io.prism.runtime.placement.ResourceShape;
 
@@ -16,14 +17,24 @@ import java.util.Map;
  * @param labels     node labels the actor requires (empty: any node)
  * @param node       the node id the actor is bound to or prefers, or null
  * @param nodeSoft   whether {@code node} is only a preference
+ * @param isolation  PROCESS or SHARED chosen for this actor; null for its node's default
  */
 public record ActorSpec(ActorId id, String name, String className, CtorRef constructor, Object[] args,
                         ResourceShape shape, PlacementStrategy strategy, int maxRestarts, int maxConcurrency,
                         Duration placementTimeout, Class<?> localClass, Map<String, String> labels, String node,
-                        boolean nodeSoft) implements PrismMessage {
+                        boolean nodeSoft, Isolation isolation) implements PrismMessage {
 
     public ActorSpec {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** A spec that takes its node's default isolation. */
+    public ActorSpec(ActorId id, String name, String className, CtorRef constructor, Object[] args,
+                     ResourceShape shape, PlacementStrategy strategy, int maxRestarts, int maxConcurrency,
+                     Duration placementTimeout, Class<?> localClass, Map<String, String> labels, String node,
+                     boolean nodeSoft) {
+        this(id, name, className, constructor, args, shape, strategy, maxRestarts, maxConcurrency,
+            placementTimeout, localClass, labels, node, nodeSoft, null);
     }
 
     /** A spec with no node constraints. */

@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.ImmutableSerializer;
 import io.prism.ActorId;
+import io.prism.Isolation;
 import io.prism.PlacementStrategy;
 import io.prism.runtime.placement.ResourceShape;
 import io.prism.runtime.protocol.ActorSpec;
@@ -144,6 +145,7 @@ final class ProtocolSerializers {
             kryo.writeClassAndObject(output, new HashMap<>(spec.labels()));
             output.writeString(spec.node());
             output.writeBoolean(spec.nodeSoft());
+            kryo.writeObjectOrNull(output, spec.isolation(), Isolation.class);
         }
 
         @Override
@@ -153,7 +155,8 @@ final class ProtocolSerializers {
                 kryo.readObjectOrNull(input, ResourceShape.class),
                 kryo.readObjectOrNull(input, PlacementStrategy.class),
                 input.readVarInt(false), input.readVarInt(false), kryo.readObjectOrNull(input, Duration.class), null,
-                labels(kryo.readClassAndObject(input)), input.readString(), input.readBoolean());
+                labels(kryo.readClassAndObject(input)), input.readString(), input.readBoolean(),
+                kryo.readObjectOrNull(input, Isolation.class));
         }
 
         @SuppressWarnings("unchecked")

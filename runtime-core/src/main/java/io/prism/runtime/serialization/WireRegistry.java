@@ -15,6 +15,7 @@ import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import io.prism.runtime.call.Replies;
 import io.prism.runtime.manager.ResourceManager;
+import io.prism.runtime.node.ExecutorGuardian;
 import io.prism.runtime.node.NodeAgent;
 import io.prism.runtime.placement.NodeId;
 import io.prism.runtime.placement.ResourceShape;
@@ -243,7 +244,18 @@ final class WireRegistry {
         jdk(156, named("io.prism.runtime.manager.ResourceManager$RecoveryDone")),
         local(157, named("io.prism.runtime.manager.ResourceManager$Resubmit")),
         record(158, ActorMoved.class),
-        local(159, named("io.prism.runtime.node.ActorHost$Retire")));
+        local(159, named("io.prism.runtime.node.ActorHost$Retire")),
+        // executor processes and node events (issue 4)
+        record(180, ClusterState.Event.class),
+        record(181, ResourceManager.NodeEvent.class),
+        record(182, NodeAgent.ExecutorUp.class),
+        local(183, named("io.prism.runtime.node.NodeAgent$ExecutorExited")),
+        local(184, named("io.prism.runtime.node.NodeAgent$ExecutorOverdue")),
+        record(185, ExecutorGuardian.HostActor.class),
+        record(186, ExecutorGuardian.StopHost.class),
+        record(187, ExecutorGuardian.RetireHost.class),
+        local(188, named("io.prism.runtime.node.ExecutorGuardian$AgentGone")),
+        local(189, named("io.prism.runtime.node.ExecutorGuardian$HostGone")));
 
     private static final Map<Class<?>, Entry> BY_CLASS = new HashMap<>();
     private static final Map<String, Class<?>> BY_MANIFEST = new HashMap<>();

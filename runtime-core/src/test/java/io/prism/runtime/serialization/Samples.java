@@ -122,7 +122,7 @@ final class Samples {
         if (type == NodeAgent.NodeInfo.class) {
             return new NodeAgent.NodeInfo("node-1", "pekko://prism@127.0.0.1:2552",
                 List.of(GpuDevice.simulated(0, 16L << 30), GpuDevice.simulated(1, 16L << 30)), 8_000,
-                Map.of("zone", "a"), Isolation.SHARED);
+                Map.of("zone", "a"), Isolation.SHARED, "in the worker JVM");
         }
         if (type == ActorSpec.class) {
             return new ActorSpec(new ActorId("actor-1"), "scorer", "com.acme.Scorer",

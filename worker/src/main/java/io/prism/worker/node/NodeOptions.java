@@ -2,6 +2,7 @@ package io.prism.worker.node;
 
 import com.typesafe.config.ConfigUtil;
 import picocli.CommandLine;
+import io.prism.resources.mps.IsolationMode;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -28,6 +29,11 @@ final class NodeOptions {
         description = "A label of this node, matched by actors' label constraints; repeatable (e.g. gpu-model=H100).")
     Map<String, String> labels = new LinkedHashMap<>();
 
+    @Option(names = "--isolation", paramLabel = "MODE",
+        description = "How GPU actors' shares are enforced: auto (an executor process per GPU actor, an MPS client, "
+            + "where the node has real GPUs and MPS runs; else in this JVM), process, or shared (in this JVM).")
+    String isolation;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -44,6 +50,13 @@ final class NodeOptions {
         if (cpus != null && cpus < 1) {
             throw new ParameterException(commandLine,
                 "--cpus " + cpus + ": a node offers at least 1 CPU (leave --cpus out for the number of processors)");
+        }
+        if (isolation != null) {
+            try {
+                IsolationMode.parse(isolation);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(commandLine, "--" + e.getMessage());
+            }
         }
         labels.forEach((key, value) -> {
             if (key.isBlank()) {
@@ -63,6 +76,9 @@ final class NodeOptions {
         }
         if (cpus != null) {
             overrides.put("prism.cpus", cpus);
+        }
+        if (isolation != null) {
+            overrides.put("prism.isolation", isolation.strip());
         }
         // quoted, so that a key such as "topology.zone" stays one label rather than a nested path
         labels.forEach((key, value) -> overrides.put(ConfigUtil.joinPath("prism", "labels", key), value));

@@ -9,6 +9,9 @@ import io.prism.worker.console.GpuBars;
 import io.prism.worker.console.TextTable;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.stream.Collectors;
 final class StatusReport {
     private static final String INDENT = "  ";
     private static final String PEKKO_PREFIX = "pekko://prism@";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     /** Actors of one node together, unplaced ones last; the manager's table has no order of its own. */
     private static final Comparator<ClusterState.Actor> BY_NODE_THEN_NAME = Comparator
         .comparing((ClusterState.Actor a) -> a.placement() == null ? null : a.placement().node(),
@@ -70,14 +74,23 @@ final class StatusReport {
             lines.add("Pending");
             lines.addAll(pending(state.pending()).lines(INDENT));
         }
+        if (!state.events().isEmpty()) {
+            lines.add("");
+            lines.add("Events");
+            for (ClusterState.Event event : state.events()) {
+                lines.add(INDENT + TIME.format(Instant.ofEpochMilli(event.timeMillis())) + "  " + event.node() + "  "
+                    + event.message());
+            }
+        }
         return lines;
     }
 
     private static TextTable nodes(ClusterState state) {
-        TextTable table = new TextTable("node", "address", "isolation", ">GPUs", ">CPUs used");
+        TextTable table = new TextTable("node", "address", ">GPUs", ">CPUs used", "isolation");
         for (ClusterState.Node node : state.nodes()) {
-            table.row(node.id(), hostPort(node.address()), node.isolation(), node.gpus().size(),
-                decimal(node.cpusUsed()) + " of " + decimal(node.cpus()));
+            table.row(node.id(), hostPort(node.address()), node.gpus().size(),
+                decimal(node.cpusUsed()) + " of " + decimal(node.cpus()), node.isolationDetail().isEmpty()
+                    ? node.isolation() : node.isolation() + ": " + node.isolationDetail());
         }
         return table;
     }
@@ -101,14 +114,15 @@ final class StatusReport {
 
     private static TextTable actors(List<ClusterState.Actor> actors) {
         TextTable table = new TextTable("actor", "class", "state", "node", ">GPU", ">fraction", ">memory",
-            ">restarts");
+            ">restarts", "isolation");
         for (ClusterState.Actor actor : actors) {
             ActorPlacement p = actor.placement();
             table.row(label(actor), simpleName(actor.className()), actor.state(), p == null ? "-" : p.node(),
                 p == null || p.gpus().isEmpty() ? "-" : p.gpus().stream().map(String::valueOf)
                     .collect(Collectors.joining(",")),
                 p == null || p.gpus().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", p.fraction()),
-                p == null || p.gpus().isEmpty() ? "-" : MemorySize.format(p.memoryBytes()), actor.restarts());
+                p == null || p.gpus().isEmpty() ? "-" : MemorySize.format(p.memoryBytes()), actor.restarts(),
+                p == null ? "-" : p.isolation());
         }
         return table;
     }

@@ -17,12 +17,14 @@ final class ClusterExtension implements BeforeAllCallback, AfterAllCallback {
     private final boolean shared;
     private final int workers;
     private final String workerGpus;
+    private final String[] workerArgs;
     private TestCluster cluster;
 
-    private ClusterExtension(boolean shared, int workers, String workerGpus) {
+    private ClusterExtension(boolean shared, int workers, String workerGpus, String... workerArgs) {
         this.shared = shared;
         this.workers = workers;
         this.workerGpus = workerGpus;
+        this.workerArgs = workerArgs;
     }
 
     /** The head, two workers with one simulated 16 GiB GPU each, and this JVM as driver, shared between classes. */
@@ -31,8 +33,8 @@ final class ClusterExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** A cluster of this class's own, for tests that kill or stop its nodes. */
-    static ClusterExtension own(int workers, String workerGpus) {
-        return new ClusterExtension(false, workers, workerGpus);
+    static ClusterExtension own(int workers, String workerGpus, String... workerArgs) {
+        return new ClusterExtension(false, workers, workerGpus, workerArgs);
     }
 
     TestCluster cluster() {
@@ -46,7 +48,7 @@ final class ClusterExtension implements BeforeAllCallback, AfterAllCallback {
                 .getOrComputeIfAbsent("shared", key -> new Closing(TestCluster.start(workers, workerGpus)), Closing.class)
                 .cluster;
         } else {
-            cluster = TestCluster.start(workers, workerGpus);
+            cluster = TestCluster.start(workers, workerGpus, workerArgs);
         }
     }
 

@@ -53,6 +53,8 @@ final class TestCluster implements AutoCloseable {
         s.put("pekko.cluster.leader-actions-interval", "200ms");
         // a control request sent to a resource manager that just died is lost: give up on it sooner and ask again
         s.put("prism.control-timeout", "10s");
+        // several executor JVMs start at once after a GPU fault, on a machine whose two cores other JVMs share
+        s.put("prism.executor.start-timeout", "120s");
         return Map.copyOf(s);
     }
 
@@ -61,15 +63,20 @@ final class TestCluster implements AutoCloseable {
         return SETTINGS.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
     }
 
-    /** A head with no GPUs and {@code workers} workers, each with {@code workerGpus}, started side by side. */
-    static TestCluster start(int workers, String workerGpus) {
+    /**
+     * A head with no GPUs and {@code workers} workers, each with {@code workerGpus} and {@code workerArgs}, started
+     * side by side.
+     */
+    static TestCluster start(int workers, String workerGpus, String... workerArgs) {
         PrismProcess head = PrismProcess.head("--gpus", "none");
         List<PrismProcess> started = new ArrayList<>();
         Prism driver = null;
         try {
             head.awaitUp();
             for (int i = 0; i < workers; i++) {
-                started.add(PrismProcess.worker(head.address(), "--gpus", workerGpus));
+                List<String> args = new ArrayList<>(List.of("--gpus", workerGpus));
+                args.addAll(List.of(workerArgs));
+                started.add(PrismProcess.worker(head.address(), args.toArray(String[]::new)));
             }
             driver = connect(head.address());
             started.forEach(PrismProcess::awaitUp);

@@ -7,6 +7,10 @@ import io.prism.ClusterState;
 import io.prism.Isolation;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,16 +21,20 @@ class StatusReportTest {
     private static final ActorId A = new ActorId("a1");
     private static final ActorId B = new ActorId("b2");
 
+    private static final Instant EVENT_TIME = Instant.parse("2026-11-25T14:03:07Z");
+
     private static ClusterState state() {
         ActorPlacement onGpu = new ActorPlacement("worker-1", List.of(0), 2_500, 4 * GIB, 0, Isolation.SHARED, 0);
         ClusterState.Node node = new ClusterState.Node("worker-1", "pekko://prism@127.0.0.1:40001", Isolation.SHARED,
-            4, 0.5, List.of(new ClusterState.GpuState(0, "Simulated GPU", true, 16 * GIB, 5_000, 8 * GIB, List.of(A, B)),
+            "in the worker JVM", 4, 0.5, List.of(new ClusterState.GpuState(0, "Simulated GPU", true, 16 * GIB, 5_000, 8 * GIB, List.of(A, B)),
                 new ClusterState.GpuState(1, "Simulated GPU", true, 16 * GIB, 0, 0, List.of())));
         return new ClusterState(List.of(node),
             List.of(new ClusterState.Actor(A, "fraud-1", "io.prism.examples.fraud.FraudScorer", ActorState.ALIVE, onGpu, 0),
                 new ClusterState.Actor(B, null, "io.prism.examples.fraud.FraudScorer", ActorState.ALIVE, onGpu, 2),
                 new ClusterState.Actor(new ActorId("c3"), "gone", "x.Gone", ActorState.DEAD, null, 0)),
-            List.of(new ClusterState.Pending(new ActorId("d4"), "big-1", "x.Big", "no GPU has 0.8 free", 2_500)));
+            List.of(new ClusterState.Pending(new ActorId("d4"), "big-1", "x.Big", "no GPU has 0.8 free", 2_500)),
+            List.of(new ClusterState.Event(EVENT_TIME.toEpochMilli(), "worker-1",
+                "GPU 1 fault in Embedder (e5): CUDA_ERROR_ILLEGAL_ADDRESS; stopping every actor on GPU 1")));
     }
 
     @Test
@@ -35,8 +43,8 @@ class StatusReportTest {
             "Prism cluster at 127.0.0.1:2552: 1 node, 2 GPUs (1 in use), 2 actors, 1 pending",
             "",
             "Nodes",
-            "  node      address          isolation  GPUs  CPUs used",
-            "  worker-1  127.0.0.1:40001  SHARED        2   0.5 of 4",
+            "  node      address          GPUs  CPUs used  isolation",
+            "  worker-1  127.0.0.1:40001     2   0.5 of 4  SHARED: in the worker JVM",
             "",
             "GPUs",
             "  GPU 0  [############............]   50%  2 actors  8 GiB of 16 GiB",
@@ -44,13 +52,17 @@ class StatusReportTest {
             "  GPU 1  [........................]    0%  0 actors    0 B of 16 GiB",
             "",
             "Actors (1 dead actor not shown; --json lists them)",
-            "  actor    class        state  node      GPU  fraction  memory  restarts",
-            "  b2       FraudScorer  ALIVE  worker-1    0      0.25   4 GiB         2",
-            "  fraud-1  FraudScorer  ALIVE  worker-1    0      0.25   4 GiB         0",
+            "  actor    class        state  node      GPU  fraction  memory  restarts  isolation",
+            "  b2       FraudScorer  ALIVE  worker-1    0      0.25   4 GiB         2  SHARED",
+            "  fraud-1  FraudScorer  ALIVE  worker-1    0      0.25   4 GiB         0  SHARED",
             "",
             "Pending",
             "  actor  class  waiting  reason",
-            "  big-1  Big      2.5 s  no GPU has 0.8 free");
+            "  big-1  Big      2.5 s  no GPU has 0.8 free",
+            "",
+            "Events",
+            "  " + LocalTime.ofInstant(EVENT_TIME, ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("HH:mm:ss"))
+                + "  worker-1  GPU 1 fault in Embedder (e5): CUDA_ERROR_ILLEGAL_ADDRESS; stopping every actor on GPU 1");
     }
 
     @Test

@@ -2,10 +2,13 @@ package io.prism.worker.cluster.actors;
 
 import io.prism.Gpu;
 import io.prism.worker.cluster.unlisted.Coupon;
+import jcuda.CudaException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A quarter-GPU actor with methods over several argument and result types. It counts its calls, so a caller can
@@ -78,5 +81,23 @@ public class Probe {
     public long pid() {
         calls++;
         return ProcessHandle.current().pid();
+    }
+
+    /** The CUDA and MPS variables of the process this incarnation runs in. */
+    public Map<String, String> cudaEnvironment() {
+        calls++;
+        Map<String, String> env = new TreeMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("CUDA_")) {
+                env.put(k, v);
+            }
+        });
+        return env;
+    }
+
+    /** Throws what JCuda throws after a sticky CUDA error, as a kernel with a wild pointer would. */
+    public void faultGpu() {
+        calls++;
+        throw new CudaException("CUDA_ERROR_ILLEGAL_ADDRESS");
     }
 }

@@ -1,0 +1,92 @@
+package io.prism.runtime.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import io.prism.exception.PrismException;
+import io.prism.resources.ledger.AllocationKey;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts executor processes for a node: the same Java and class path as the worker, {@link ExecutorMain} as the
+ * entry point, the MPS settings of the actor's share in the environment, output to a log file per incarnation, and
+ * standard input left as a pipe from the worker, which the executor takes as its lifeline.
+ */
+public final class ExecutorLauncher {
+
+    /** Settings of executor processes ({@code prism.executor}). */
+    public record Settings(List<String> javaOptions, Path workDir, Duration startTimeout,
+                           Duration stopTimeout) {
+        public static Settings from(Config prism, String nodeId) {
+            Config c = prism.getConfig("executor");
+            String dir = c.getString("work-dir");
+            return new Settings(c.getStringList("java-options"), dir.isEmpty()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "prism-" + nodeId + "-" + ProcessHandle.current().pid())
+                : Path.of(dir), c.getDuration("start-timeout"), c.getDuration("stop-timeout"));
+        }
+    }
+
+    private final Settings settings;
+    private final Path configFile;
+    private final Path logDir;
+
+    /**
+     * @param config the worker's whole configuration: its {@code prism} settings and its remoting host are handed
+     *               to every executor, so allow-lists, payload limits and timeouts agree between the two
+     */
+    public ExecutorLauncher(Settings settings, Config config) {
+        this.settings = settings;
+        this.logDir = settings.workDir().resolve("executors");
+        this.configFile = settings.workDir().resolve("executor.conf");
+        Config inherited = config.withOnlyPath("prism")
+            .withFallback(config.withOnlyPath("pekko.remote.artery.canonical.hostname"))
+            .withFallback(config.withOnlyPath("pekko.loglevel"));
+        try {
+            Files.createDirectories(logDir);
+            Files.writeString(configFile, inherited.root().render(ConfigRenderOptions.concise().setFormatted(true)));
+        } catch (IOException e) {
+            throw new PrismException("cannot write the executor settings to " + configFile
+                + ": set prism.executor.work-dir to a writable directory", e);
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The log file of one incarnation's executor. */
+    public Path logFile(AllocationKey key) {
+        return logDir.resolve("executor-" + key.actor() + "-" + key.incarnation() + ".log");
+    }
+
+    /**
+     * Starts the executor of {@code key}; it reports to {@code agentPath} once it is up.
+     *
+     * @param environment variables set for this executor only (its MPS share, its GPU)
+     */
+    public Process launch(AllocationKey key, String agentPath, Map<String, String> environment) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.javaOptions());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ExecutorMain.class.getName());
+        command.add(agentPath);
+        command.add(key.actor().toString());
+        command.add(Integer.toString(key.incarnation()));
+        command.add(configFile.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(key).toFile()));
+        // the worker's own MPS or device selection must not leak into an executor that was given other ones
+        builder.environment().keySet().removeIf(k -> k.startsWith("CUDA_MPS_") || k.equals("CUDA_VISIBLE_DEVICES"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+}

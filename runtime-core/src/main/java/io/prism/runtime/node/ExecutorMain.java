@@ -1,0 +1,80 @@
+package io.prism.runtime.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.prism.ActorId;
+import io.prism.resources.ledger.AllocationKey;
+import io.prism.runtime.PrismConfigLoader;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * The entry point of an executor process, started by a node agent for one GPU actor incarnation (see
+ * {@link ExecutorLauncher}). It is a Pekko system with remoting but no cluster membership: joining the cluster would
+ * cost seconds per executor and put hundreds of executors into the membership gossip, while callers only need to
+ * reach its actor host. It lives exactly as long as its worker: when the worker's end of its standard input closes
+ * (the worker exited, even by {@code kill -9}) it exits too, so no executor is ever orphaned.
+ */
+public final class ExecutorMain {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorMain.class);
+
+    /** Exit code when the worker went away; the worker is gone, so nobody reads it but a person debugging. */
+    static final int EXIT_WORKER_GONE = 3;
+
+    private ExecutorMain() {
+    }
+
+    /** Arguments: the agent's actor path, the actor id, the incarnation, the executor config file. */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: ExecutorMain <agent-path> <actor-id> <incarnation> <config-file>; "
+                + "executors are started by a Prism worker, not by hand");
+            System.exit(2);
+        }
+        exitWhenWorkerGone(System.in);
+        Config fromWorker = ConfigFactory.parseFile(new File(args[3]));
+        Config config = PrismConfigLoader.load(Map.of(
+            "pekko.actor.provider", "remote",
+            "pekko.remote.warn-about-direct-use", "off",
+            "pekko.remote.artery.canonical.port", 0,
+            "pekko.coordinated-shutdown.exit-jvm", "off"), fromWorker, false);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
+            ActorRef<NodeAgent.Command> agent = ActorRefResolver.get(ctx.getSystem()).resolveActorRef(args[0]);
+            AllocationKey key = new AllocationKey(new ActorId(args[1]), Integer.parseInt(args[2]));
+            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, key, () -> {
+                LOG.warn("the worker's node agent is gone: exiting");
+                Runtime.getRuntime().halt(EXIT_WORKER_GONE);
+            }), "executor"));
+            // the executor's one actor is gone: so is the process
+            return Behaviors.receive(Void.class).onSignal(Terminated.class, t -> Behaviors.stopped()).build();
+        }), "prism", config);
+        system.getWhenTerminated().toCompletableFuture().get();
+        System.exit(0);
+    }
+
+    /** Standard input is the worker's pipe: end of file means the worker is gone. */
+    private static void exitWhenWorkerGone(InputStream in) {
+        Thread watcher = new Thread(() -> {
+            try {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // a broken pipe means the same as end of file
+            }
+            LOG.warn("the worker's pipe closed: exiting");
+            Runtime.getRuntime().halt(EXIT_WORKER_GONE);
+        }, "prism-worker-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}
