@@ -1,5 +1,6 @@
 package io.prism.benchmarks;
 
+import io.prism.benchmarks.executor.ExecutorStart;
 import io.prism.benchmarks.roundtrip.ClusterComparison;
 import io.prism.benchmarks.roundtrip.RoundTripComparison;
 
@@ -7,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * The jar's entry point: with no subcommand, the Prism-against-Pekko comparison in one JVM; {@code cluster ...} the
- * same across two JVMs; {@code jmh ...} hands the rest of the arguments to JMH, whose forks run from this same jar.
+ * same across two JVMs; {@code executor-start} the start of an executor process; {@code jmh ...} hands the rest of the arguments to JMH, whose forks run from this same jar.
  */
 public final class Benchmarks {
     private Benchmarks() {
@@ -18,6 +19,10 @@ public final class Benchmarks {
             String[] rest = new String[args.length - 1];
             System.arraycopy(args, 1, rest, 0, rest.length);
             org.openjdk.jmh.Main.main(rest);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("executor-start")) {
+            ExecutorStart.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("cluster")) {

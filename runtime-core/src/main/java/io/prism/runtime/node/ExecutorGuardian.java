@@ -35,7 +35,8 @@ public final class ExecutorGuardian {
      * @param device the GPU as the worker sees it; the executor opens it by its ordinal among the GPUs the
      *               process was given ({@code CUDA_VISIBLE_DEVICES}), which is 0
      */
-    public record HostActor(ActorSpec spec, GpuDevice device, ActorPlacement placement) implements Command {
+    public record HostActor(AllocationKey key, ActorSpec spec, GpuDevice device, ActorPlacement placement)
+        implements Command {
     }
 
     /** Stop the actor for good; the process exits once it is gone. */
@@ -55,18 +56,20 @@ public final class ExecutorGuardian {
     private ExecutorGuardian() {
     }
 
-    static Behavior<Command> create(ActorRef<NodeAgent.Command> agent, AllocationKey key, Runnable onAgentGone) {
+    /** @param launchId how the agent knows this process before it hosts anything (it may start as a spare) */
+    static Behavior<Command> create(ActorRef<NodeAgent.Command> agent, String launchId, Runnable onAgentGone) {
         return Behaviors.setup(ctx -> {
             ctx.watchWith(agent, new AgentGone());
-            agent.tell(new NodeAgent.ExecutorUp(key, ctx.getSelf(), ProcessHandle.current().pid(), mpsEnvironment()));
-            return awaitingActor(ctx, agent, key, onAgentGone);
+            agent.tell(new NodeAgent.ExecutorUp(launchId, ctx.getSelf(), ProcessHandle.current().pid(),
+                mpsEnvironment()));
+            return awaitingActor(ctx, agent, onAgentGone);
         });
     }
 
     private static Behavior<Command> awaitingActor(ActorContext<Command> ctx, ActorRef<NodeAgent.Command> agent,
-                                                   AllocationKey key, Runnable onAgentGone) {
+                                                   Runnable onAgentGone) {
         return Behaviors.receive(Command.class)
-            .onMessage(HostActor.class, h -> host(ctx, agent, key, h, onAgentGone))
+            .onMessage(HostActor.class, h -> host(ctx, agent, h.key(), h, onAgentGone))
             .onMessage(StopHost.class, s -> Behaviors.stopped())
             .onMessage(AgentGone.class, g -> agentGone(onAgentGone))
             .onAnyMessage(m -> Behaviors.same())

@@ -3,7 +3,6 @@ package io.prism.runtime.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import io.prism.exception.PrismException;
-import io.prism.resources.ledger.AllocationKey;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,14 +20,20 @@ import java.util.Map;
 public final class ExecutorLauncher {
 
     /** Settings of executor processes ({@code prism.executor}). */
+    /**
+     * @param sparesPerShape executors kept started and waiting for each (GPU, share) that was used, so the next
+     *                       actor of that shape starts without a JVM start
+     * @param maxSpares      spare executors kept in all; the least recently used shapes lose theirs first
+     */
     public record Settings(List<String> javaOptions, Path workDir, Duration startTimeout,
-                           Duration stopTimeout) {
+                           Duration stopTimeout, int sparesPerShape, int maxSpares) {
         public static Settings from(Config prism, String nodeId) {
             Config c = prism.getConfig("executor");
             String dir = c.getString("work-dir");
             return new Settings(c.getStringList("java-options"), dir.isEmpty()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "prism-" + nodeId + "-" + ProcessHandle.current().pid())
-                : Path.of(dir), c.getDuration("start-timeout"), c.getDuration("stop-timeout"));
+                : Path.of(dir), c.getDuration("start-timeout"), c.getDuration("stop-timeout"),
+                c.getInt("spares-per-shape"), c.getInt("max-spares"));
         }
     }
 
@@ -60,17 +65,17 @@ public final class ExecutorLauncher {
         return settings;
     }
 
-    /** The log file of one incarnation's executor. */
-    public Path logFile(AllocationKey key) {
-        return logDir.resolve("executor-" + key.actor() + "-" + key.incarnation() + ".log");
+    /** The log file of one executor process. */
+    public Path logFile(String launchId) {
+        return logDir.resolve("executor-" + launchId + ".log");
     }
 
     /**
-     * Starts the executor of {@code key}; it reports to {@code agentPath} once it is up.
+     * Starts an executor; it reports to {@code agentPath} with {@code launchId} once it is up.
      *
      * @param environment variables set for this executor only (its MPS share, its GPU)
      */
-    public Process launch(AllocationKey key, String agentPath, Map<String, String> environment) throws IOException {
+    public Process launch(String launchId, String agentPath, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.javaOptions());
@@ -78,12 +83,11 @@ public final class ExecutorLauncher {
         command.add(System.getProperty("java.class.path"));
         command.add(ExecutorMain.class.getName());
         command.add(agentPath);
-        command.add(key.actor().toString());
-        command.add(Integer.toString(key.incarnation()));
+        command.add(launchId);
         command.add(configFile.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(key).toFile()));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(launchId).toFile()));
         // the worker's own MPS or device selection must not leak into an executor that was given other ones
         builder.environment().keySet().removeIf(k -> k.startsWith("CUDA_MPS_") || k.equals("CUDA_VISIBLE_DEVICES"));
         builder.environment().putAll(environment);

@@ -2,9 +2,8 @@ package io.prism.runtime.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.prism.ActorId;
-import io.prism.resources.ledger.AllocationKey;
 import io.prism.runtime.PrismConfigLoader;
+import io.prism.runtime.serialization.PrismKryo;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -35,15 +34,15 @@ public final class ExecutorMain {
     private ExecutorMain() {
     }
 
-    /** Arguments: the agent's actor path, the actor id, the incarnation, the executor config file. */
+    /** Arguments: the agent's actor path, the launch id the agent gave this process, the executor config file. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: ExecutorMain <agent-path> <actor-id> <incarnation> <config-file>; "
+        if (args.length != 3) {
+            System.err.println("usage: ExecutorMain <agent-path> <launch-id> <config-file>; "
                 + "executors are started by a Prism worker, not by hand");
             System.exit(2);
         }
         exitWhenWorkerGone(System.in);
-        Config fromWorker = ConfigFactory.parseFile(new File(args[3]));
+        Config fromWorker = ConfigFactory.parseFile(new File(args[2]));
         Config config = PrismConfigLoader.load(Map.of(
             "pekko.actor.provider", "remote",
             "pekko.remote.warn-about-direct-use", "off",
@@ -51,14 +50,16 @@ public final class ExecutorMain {
             "pekko.coordinated-shutdown.exit-jvm", "off"), fromWorker, false);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             ActorRef<NodeAgent.Command> agent = ActorRefResolver.get(ctx.getSystem()).resolveActorRef(args[0]);
-            AllocationKey key = new AllocationKey(new ActorId(args[1]), Integer.parseInt(args[2]));
-            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, key, () -> {
+            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, args[1], () -> {
                 LOG.warn("the worker's node agent is gone: exiting");
                 Runtime.getRuntime().halt(EXIT_WORKER_GONE);
             }), "executor"));
             // the executor's one actor is gone: so is the process
             return Behaviors.receive(Void.class).onSignal(Terminated.class, t -> Behaviors.stopped()).build();
         }), "prism", config);
+        // a spare executor waits for its actor with the wire's classes loaded and registered already
+        PrismKryo wire = PrismKryo.get(system);
+        wire.decode(wire.encode(new Object[] {"warm-up", 1, 1.0f, new float[] {1}}));
         system.getWhenTerminated().toCompletableFuture().get();
         System.exit(0);
     }

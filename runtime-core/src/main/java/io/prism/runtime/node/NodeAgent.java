@@ -14,10 +14,8 @@ import io.prism.resources.device.GpuDevice;
 import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import io.prism.resources.ledger.GpuLedger;
-import io.prism.resources.mps.MpsClientEnvironment;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.PostStop;
@@ -29,7 +27,6 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,14 +97,15 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** From an executor process that has started and waits for its actor. */
-    public record ExecutorUp(AllocationKey key, ActorRef<ExecutorGuardian.Command> executor, long pid,
+    public record ExecutorUp(String launchId, ActorRef<ExecutorGuardian.Command> executor, long pid,
                              Map<String, String> environment) implements Command {
     }
 
-    private record ExecutorExited(AllocationKey key, int exitCode) implements Command {
+    record ExecutorExited(String launchId, int exitCode) implements Command {
     }
 
-    private record ExecutorOverdue(AllocationKey key, boolean stopping) implements Command {
+    /** An executor that should have reported by now (started) or exited by now (stopping). */
+    record ExecutorOverdue(AllocationKey key, boolean stopping) implements Command {
     }
 
     /**
@@ -131,14 +129,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return node.isolation();
     }
 
-    private static final class Hosted {
+    /** One incarnation this node hosts, in this JVM or in an executor process. */
+    static final class Hosted {
         final StartActor start;
         ActorRef<Invoke> host;
         ErrorInfo died;
         ErrorInfo startFailed;
         /** The executor process hosting this incarnation, or null when it runs in this JVM. */
-        Process process;
-        ActorRef<ExecutorGuardian.Command> executor;
+        ExecutorHosting.Launch launch;
         boolean stopping;
 
         Hosted(StartActor start) {
@@ -147,7 +145,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private final NodeInfo node;
-    private final NodeIsolation isolation;
+    /** Executor processes; null unless this node runs GPU actors under process isolation. */
+    private final ExecutorHosting executors;
     private final ActorRef<ResourceManager.Command> manager;
     private final Runnable onRegistered;
     private final GpuLedger ledger;
@@ -164,7 +163,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                       ActorRef<ResourceManager.Command> manager, Runnable onRegistered) {
         super(ctx);
         this.node = node;
-        this.isolation = isolation;
+        this.executors = isolation.launcher() == null ? null
+            : new ExecutorHosting(ctx, isolation.launcher(), isolation.mpsPipe());
         this.manager = manager;
         this.onRegistered = onRegistered;
         this.ledger = new GpuLedger(node.devices(), node.cpuMillis());
@@ -200,15 +200,16 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             .onMessage(HostDied.class, this::onHostDied)
             .onMessage(HostTerminated.class, t -> onHostGone(t.key(), null))
             .onMessage(ExecutorUp.class, this::onExecutorUp)
-            .onMessage(ExecutorExited.class, e -> onHostGone(e.key(), e.exitCode()))
+            .onMessage(ExecutorExited.class, e -> {
+                AllocationKey key = executors.exited(e.launchId());
+                return key == null ? this : onHostGone(key, e.exitCode());
+            })
             .onMessage(ExecutorOverdue.class, this::onExecutorOverdue)
             .onSignal(PostStop.class, s -> {
                 // executors would exit on their own once this JVM is gone; a node that stops early takes them along
-                hosted.values().forEach(h -> {
-                    if (h.process != null) {
-                        h.process.destroyForcibly();
-                    }
-                });
+                if (executors != null) {
+                    executors.destroyAll();
+                }
                 return this;
             })
             .build();
@@ -273,15 +274,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
-    /** Starts the executor process that will host {@code start}'s incarnation; it reports with ExecutorUp. */
     private Behavior<Command> startExecutor(StartActor start, AllocationKey key) {
-        Allocation a = start.allocation();
-        GpuDevice device = ledger.device(a.gpus().get(0));
         Hosted h = new Hosted(start);
         try {
-            String agentPath = ActorRefResolver.get(getContext().getSystem()).toSerializationFormat(getContext().getSelf());
-            h.process = isolation.launcher().launch(key, agentPath,
-                executorEnvironment(device, a.unitsPerGpu(), a.memoryPerGpu()));
+            executors.start(key, h, ledger.device(start.allocation().gpus().get(0)));
         } catch (IOException | RuntimeException e) {
             ledger.release(key);
             manager.tell(new ResourceManager.ActorStartFailed(key, ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED,
@@ -290,65 +286,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return this;
         }
         hosted.put(key, h);
-        ActorRef<Command> self = getContext().getSelf();
-        h.process.onExit().thenAccept(p -> self.tell(new ExecutorExited(key, p.exitValue())));
-        getContext().scheduleOnce(isolation.launcher().settings().startTimeout(), self,
-            new ExecutorOverdue(key, false));
         return this;
-    }
-
-    /** What an executor is started with: its SM share and memory limit for MPS, its GPU, the daemon's pipe. */
-    private Map<String, String> executorEnvironment(GpuDevice device, long units, long memoryBytes) {
-        Path pipe = isolation.mpsPipe();
-        Map<String, String> env = new HashMap<>(MpsClientEnvironment.of(device, units, memoryBytes,
-            pipe == null ? Path.of("") : pipe).asMap());
-        if (pipe == null) {
-            // no daemon on this node (simulated GPUs): the share is still set, so the executor shows what it holds
-            env.remove(MpsClientEnvironment.PIPE_DIRECTORY);
-        }
-        return env;
     }
 
     private Behavior<Command> onExecutorUp(ExecutorUp up) {
-        Hosted h = hosted.get(up.key());
-        if (h == null) {
-            return this;
-        }
-        h.executor = up.executor();
-        if (h.stopping) {
-            up.executor().tell(new ExecutorGuardian.StopHost());
-        } else {
-            Allocation a = h.start.allocation();
-            up.executor().tell(new ExecutorGuardian.HostActor(h.start.spec(), ledger.device(a.gpus().get(0)),
-                h.start.placement()));
-        }
+        executors.up(up, hosted, h -> ledger.device(h.start.allocation().gpus().get(0)));
         return this;
-    }
-
-    /** Asks the executor to stop its actor (the process exits then); one that does not is killed. */
-    private void stopExecutor(AllocationKey key, Hosted h) {
-        h.stopping = true;
-        if (h.executor == null) {
-            h.process.destroyForcibly();
-            return;
-        }
-        h.executor.tell(new ExecutorGuardian.StopHost());
-        getContext().scheduleOnce(isolation.launcher().settings().stopTimeout(), getContext().getSelf(),
-            new ExecutorOverdue(key, true));
     }
 
     private Behavior<Command> onExecutorOverdue(ExecutorOverdue o) {
         Hosted h = hosted.get(o.key());
-        if (h == null || h.process == null || (!o.stopping() && h.host != null)) {
-            return this;
+        if (h != null && h.launch != null) {
+            executors.overdue(o.key(), h, o.stopping());
         }
-        if (!o.stopping() && h.startFailed == null) {
-            h.startFailed = ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED, "the executor process of "
-                + h.start.spec().describe() + " did not start within "
-                + isolation.launcher().settings().startTimeout().toSeconds() + " s (see "
-                + isolation.launcher().logFile(o.key()) + ")");
-        }
-        h.process.destroyForcibly();
         return this;
     }
 
@@ -371,8 +321,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 h.died = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, "stopped because GPU " + gpu + " of node "
                     + node.nodeId() + " faulted in " + source.start.spec().describe());
             }
-            if (h.process != null) {
-                h.process.destroyForcibly();
+            if (h.launch != null) {
+                h.launch.process.destroyForcibly();
             } else {
                 getContext().getChild(hostName(key.actor(), key.incarnation())).ifPresent(c -> getContext().stop(c));
             }
@@ -395,11 +345,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     private Behavior<Command> onDrained() {
         hosted.forEach((key, h) -> {
-            if (h.process != null) {
+            if (h.launch != null) {
                 if (h.host == null) {
-                    stopExecutor(key, h);
+                    executors.stop(key, h);
                 } else {
-                    h.executor.tell(new ExecutorGuardian.RetireHost());
+                    h.launch.executor.tell(new ExecutorGuardian.RetireHost());
                 }
                 return;
             }
@@ -424,8 +374,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             manager.tell(new ResourceManager.ActorStopped(key, null));
             return this;
         }
-        if (h.process != null) {
-            stopExecutor(key, h);
+        if (h.launch != null) {
+            executors.stop(key, h);
             return this;
         }
         // a host still in its constructor is stopped as soon as the constructor returns
@@ -439,6 +389,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private Behavior<Command> onHostStarted(HostStarted s) {
         Hosted h = hosted.get(s.key());
+        if (h != null && h.launch != null) {
+            executors.started(h);
+        }
         if (h != null) {
             h.host = s.host();
             manager.tell(new ResourceManager.ActorStarted(s.key(), s.host()));
@@ -458,10 +411,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         Hosted h = hosted.get(d.key());
         if (h != null) {
             h.died = d.error();
-            if (h.process != null) {
+            if (h.launch != null) {
                 // the executor exits once its host has stopped; one that hangs on a broken GPU is killed
-                getContext().scheduleOnce(isolation.launcher().settings().stopTimeout(), getContext().getSelf(),
-                    new ExecutorOverdue(d.key(), true));
+                executors.killIfStillRunning(d.key());
             }
             if (d.gpuFault()) {
                 gpuFaulted(d.key(), h, d.error());
@@ -476,7 +428,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (h != null && exitCode != null && h.died == null && h.startFailed == null && !h.stopping) {
             ErrorInfo lost = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, "the executor process of "
                 + h.start.spec().describe() + " exited with code " + exitCode + " (see "
-                + isolation.launcher().logFile(key) + ")");
+                + executors.logFile(h) + ")");
             if (h.host == null) {
                 h.startFailed = lost;
             } else {

@@ -1,0 +1,226 @@
+package io.prism.runtime.node;
+
+import io.prism.resources.device.GpuDevice;
+import io.prism.resources.ledger.Allocation;
+import io.prism.resources.ledger.AllocationKey;
+import io.prism.resources.mps.MpsClientEnvironment;
+import io.prism.runtime.protocol.ErrorInfo;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The node agent's side of executor processes: starts one per GPU actor incarnation with its share in the
+ * environment, hands it its actor once it is up, stops it, and kills one that overstays. A JVM with Pekko takes a
+ * second or more to start, so after each start it keeps spare executors ready with the same environment (an MPS
+ * client's share is fixed when its process starts): the next actor of that shape on that GPU skips the start. The
+ * agent keeps the bookkeeping of incarnations ({@link NodeAgent.Hosted}); this class owns the processes, always
+ * acting on the agent's thread.
+ */
+final class ExecutorHosting {
+
+    /** One executor process: a spare while {@code key} is null, else the host of that incarnation. */
+    static final class Launch {
+        final String id;
+        final Map<String, String> environment;
+        Process process;
+        ActorRef<ExecutorGuardian.Command> executor;
+        AllocationKey key;
+
+        Launch(String id, Map<String, String> environment) {
+            this.id = id;
+            this.environment = environment;
+        }
+    }
+
+    private final ActorContext<NodeAgent.Command> agent;
+    private final ExecutorLauncher launcher;
+    /** The node's MPS daemon pipe, or null when no daemon runs (simulated GPUs). */
+    private final Path mpsPipe;
+    private final String agentPath;
+    private final Map<String, Launch> launches = new HashMap<>();
+    /** Spares by environment, least recently used first. */
+    private final Map<Map<String, String>, Deque<Launch>> spares = new LinkedHashMap<>(16, 0.75f, true);
+    private int spareCount;
+    private long launched;
+
+    ExecutorHosting(ActorContext<NodeAgent.Command> agent, ExecutorLauncher launcher, Path mpsPipe) {
+        this.agent = agent;
+        this.launcher = launcher;
+        this.mpsPipe = mpsPipe;
+        this.agentPath = ActorRefResolver.get(agent.getSystem()).toSerializationFormat(agent.getSelf());
+    }
+
+    /**
+     * Gives {@code h}'s incarnation an executor on {@code device}: a ready or starting spare of the same
+     * environment, else a new process; then tops the spares of that environment up again.
+     */
+    void start(AllocationKey key, NodeAgent.Hosted h, GpuDevice device) throws IOException {
+        Allocation a = h.start.allocation();
+        Map<String, String> env = environment(device, a.unitsPerGpu(), a.memoryPerGpu());
+        Launch launch = takeSpare(env);
+        if (launch == null) {
+            launch = launch(env);
+        }
+        launch.key = key;
+        h.launch = launch;
+        if (launch.executor != null) {
+            launch.executor.tell(new ExecutorGuardian.HostActor(key, h.start.spec(), device, h.start.placement()));
+        }
+        agent.scheduleOnce(launcher.settings().startTimeout(), agent.getSelf(), new NodeAgent.ExecutorOverdue(key, false));
+    }
+
+    /**
+     * {@code h}'s actor is up: now start the spares of its shape. Not earlier: a JVM start takes a core for a second
+     * or more, and would slow down the start it is meant to spare the next actor.
+     */
+    void started(NodeAgent.Hosted h) {
+        topUp(h.launch.environment);
+    }
+
+    private Launch launch(Map<String, String> env) throws IOException {
+        Launch launch = new Launch("x" + (++launched), env);
+        launch.process = launcher.launch(launch.id, agentPath, env);
+        launches.put(launch.id, launch);
+        ActorRef<NodeAgent.Command> self = agent.getSelf();
+        String id = launch.id;
+        launch.process.onExit().thenAccept(p -> self.tell(new NodeAgent.ExecutorExited(id, p.exitValue())));
+        return launch;
+    }
+
+    private Launch takeSpare(Map<String, String> env) {
+        Deque<Launch> ready = spares.get(env);
+        if (ready == null || ready.isEmpty()) {
+            return null;
+        }
+        spareCount--;
+        // prefer one that is up already
+        for (Iterator<Launch> it = ready.iterator(); it.hasNext(); ) {
+            Launch l = it.next();
+            if (l.executor != null) {
+                it.remove();
+                return l;
+            }
+        }
+        return ready.pollFirst();
+    }
+
+    /** Starts spares of {@code env} up to the configured number, dropping the least recently used beyond the cap. */
+    private void topUp(Map<String, String> env) {
+        int perShape = launcher.settings().sparesPerShape();
+        Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
+        while (ready.size() < perShape) {
+            try {
+                ready.addLast(launch(env));
+                spareCount++;
+            } catch (IOException e) {
+                agent.getLog().warn("could not start a spare executor: {}", e.toString());
+                return;
+            }
+        }
+        for (Iterator<Deque<Launch>> it = spares.values().iterator(); it.hasNext() && spareCount > launcher.settings()
+            .maxSpares(); ) {
+            Deque<Launch> oldest = it.next();
+            while (!oldest.isEmpty() && spareCount > launcher.settings().maxSpares()) {
+                oldest.pollFirst().process.destroyForcibly();
+                spareCount--;
+            }
+        }
+    }
+
+    /** What an executor is started with: its SM share and memory limit for MPS, its GPU, the daemon's pipe. */
+    private Map<String, String> environment(GpuDevice device, long units, long memoryBytes) {
+        Map<String, String> env = new HashMap<>(MpsClientEnvironment.of(device, units, memoryBytes,
+            mpsPipe == null ? Path.of("") : mpsPipe).asMap());
+        if (mpsPipe == null) {
+            // no daemon on this node (simulated GPUs): the share is still set, so the executor shows what it holds
+            env.remove(MpsClientEnvironment.PIPE_DIRECTORY);
+        }
+        return Map.copyOf(env);
+    }
+
+    /**
+     * An executor is up. A spare waits; one that was given an incarnation gets its actor (or is told to stop when
+     * the actor was stopped meanwhile).
+     */
+    void up(NodeAgent.ExecutorUp up, Map<AllocationKey, NodeAgent.Hosted> hosted,
+            java.util.function.Function<NodeAgent.Hosted, GpuDevice> device) {
+        Launch launch = launches.get(up.launchId());
+        if (launch == null) {
+            return;
+        }
+        launch.executor = up.executor();
+        NodeAgent.Hosted h = launch.key == null ? null : hosted.get(launch.key);
+        if (h == null) {
+            return;
+        }
+        if (h.stopping) {
+            up.executor().tell(new ExecutorGuardian.StopHost());
+        } else {
+            up.executor().tell(new ExecutorGuardian.HostActor(launch.key, h.start.spec(), device.apply(h),
+                h.start.placement()));
+        }
+    }
+
+    /** A process exited: the incarnation it hosted, or null for a spare (which is forgotten). */
+    AllocationKey exited(String launchId) {
+        Launch launch = launches.remove(launchId);
+        if (launch == null) {
+            return null;
+        }
+        if (launch.key == null) {
+            Deque<Launch> ready = spares.get(launch.environment);
+            if (ready != null && ready.remove(launch)) {
+                spareCount--;
+            }
+        }
+        return launch.key;
+    }
+
+    /** Asks the executor to stop its actor (the process exits then); one that does not is killed. */
+    void stop(AllocationKey key, NodeAgent.Hosted h) {
+        h.stopping = true;
+        if (h.launch.executor == null) {
+            h.launch.process.destroyForcibly();
+            return;
+        }
+        h.launch.executor.tell(new ExecutorGuardian.StopHost());
+        killIfStillRunning(key);
+    }
+
+    /** The executor should exit on its own now; if it has not within the stop timeout, it is killed. */
+    void killIfStillRunning(AllocationKey key) {
+        agent.scheduleOnce(launcher.settings().stopTimeout(), agent.getSelf(), new NodeAgent.ExecutorOverdue(key, true));
+    }
+
+    /** The start or stop timeout of {@code h}'s executor passed. */
+    void overdue(AllocationKey key, NodeAgent.Hosted h, boolean stopping) {
+        if (!stopping && h.host != null) {
+            return;
+        }
+        if (!stopping && h.startFailed == null) {
+            h.startFailed = ErrorInfo.of(ErrorInfo.Kind.CREATION_FAILED, "the executor process of "
+                + h.start.spec().describe() + " did not start within " + launcher.settings().startTimeout().toSeconds()
+                + " s (see " + logFile(h) + ")");
+        }
+        h.launch.process.destroyForcibly();
+    }
+
+    /** Every executor and spare goes: the node stops. */
+    void destroyAll() {
+        launches.values().forEach(l -> l.process.destroyForcibly());
+    }
+
+    Path logFile(NodeAgent.Hosted h) {
+        return launcher.logFile(h.launch.id);
+    }
+}
