@@ -1,6 +1,7 @@
 package io.prism.worker;
 
 import io.prism.worker.demo.DemoCommand;
+import io.prism.worker.gpucheck.GpuCheckCommand;
 import io.prism.worker.node.HeadCommand;
 import io.prism.worker.node.WorkerCommand;
 import io.prism.worker.repl.ReplCommand;
@@ -21,7 +22,7 @@ import java.io.PrintWriter;
     versionProvider = VersionProvider.class,
     description = "Prism: actors that ask for a fraction of a GPU, placed on a Pekko cluster.",
     subcommands = {HeadCommand.class, WorkerCommand.class, StatusCommand.class, DemoCommand.class, ReplCommand.class,
-        CommandLine.HelpCommand.class})
+        GpuCheckCommand.class, CommandLine.HelpCommand.class})
 public final class PrismCli implements Runnable {
 
     @Spec

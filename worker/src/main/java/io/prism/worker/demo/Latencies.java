@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Call latencies in nanoseconds, sorted once, read by percentile (nearest rank). */
-final class Latencies {
+public final class Latencies {
     private final long[] sorted;
 
-    Latencies(long[] nanos) {
+    public Latencies(long[] nanos) {
         if (nanos.length == 0) {
             throw new IllegalArgumentException("no latencies recorded: a load of at least one call is needed");
         }
@@ -16,7 +16,7 @@ final class Latencies {
     }
 
     /** The latency that {@code percentile}% of calls did not exceed, e.g. {@code percentile(99)}. */
-    long percentile(double percentile) {
+    public long percentile(double percentile) {
         if (!(percentile > 0 && percentile <= 100)) {
             throw new IllegalArgumentException("percentile " + percentile + ": expected a value in (0, 100]");
         }
@@ -24,12 +24,12 @@ final class Latencies {
         return sorted[Math.max(0, rank - 1)];
     }
 
-    long max() {
+    public long max() {
         return sorted[sorted.length - 1];
     }
 
     /** "0.84 ms", "12.3 ms", "1.20 s": three significant figures are all a human reads. */
-    static String format(long nanos) {
+    public static String format(long nanos) {
         double ms = nanos / 1e6;
         if (ms < 10) {
             return String.format(Locale.ROOT, "%.2f ms", ms);

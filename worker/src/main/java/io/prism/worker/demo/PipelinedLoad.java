@@ -14,11 +14,11 @@ import java.util.function.IntFunction;
  * from send to reply. The bound is what a real client applies; without it the sender outruns the actors and the
  * "latency" measured is the length of a self-made queue.
  */
-final class PipelinedLoad {
+public final class PipelinedLoad {
     private final int inFlight;
     private final Duration timeout;
 
-    PipelinedLoad(int inFlight, Duration timeout) {
+    public PipelinedLoad(int inFlight, Duration timeout) {
         if (inFlight < 1) {
             throw new IllegalArgumentException("calls in flight " + inFlight + ": at least 1 is needed");
         }
@@ -27,8 +27,8 @@ final class PipelinedLoad {
     }
 
     /** What one run measured; {@code firstFailure} is null when every call succeeded. */
-    record Result(int calls, long elapsedNanos, Latencies latencies, int failures, Throwable firstFailure) {
-        double callsPerSecond() {
+    public record Result(int calls, long elapsedNanos, Latencies latencies, int failures, Throwable firstFailure) {
+        public double callsPerSecond() {
             return calls / (elapsedNanos / 1e9);
         }
     }
@@ -38,7 +38,7 @@ final class PipelinedLoad {
      *
      * @throws IllegalStateException when the calls are not all answered within the timeout
      */
-    Result run(int calls, IntFunction<CompletableFuture<?>> call) throws InterruptedException {
+    public Result run(int calls, IntFunction<CompletableFuture<?>> call) throws InterruptedException {
         if (calls < 1) {
             throw new IllegalArgumentException("calls " + calls + ": at least 1 is needed");
         }
