@@ -42,9 +42,12 @@ public record ClusterState(List<Node> nodes, List<Actor> actors, List<Pending> p
         }
     }
 
-    /** An actor: id, optional name, class, state and (when placed) placement. */
+    /**
+     * An actor: id, optional name, class, state, (when placed) placement, and the process it runs in: its executor
+     * under process isolation, else its worker; 0 while it does not run.
+     */
     public record Actor(ActorId id, String name, String className, ActorState state, ActorPlacement placement,
-                        int restarts) {
+                        int restarts, long pid) {
     }
 
     /** A request waiting for capacity and why it waits. */

@@ -34,6 +34,8 @@ final class ActorRecord {
     NodeId node;
     ActorPlacement placement;
     ActorLocation location;
+    /** The process the current incarnation runs in, once it runs. */
+    long pid;
     String deathReason;
     long pendingSinceNanos;
     /** Waiting for the first start: create() callers. */

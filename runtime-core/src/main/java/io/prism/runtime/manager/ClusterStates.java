@@ -41,7 +41,7 @@ final class ClusterStates {
         List<ClusterState.Actor> actorStates = new ArrayList<>();
         for (ActorRecord r : actors) {
             actorStates.add(new ClusterState.Actor(r.spec.id(), r.spec.name(), r.spec.className(), r.state,
-                r.placement, r.restarts));
+                r.placement, r.restarts, r.pid));
         }
         List<ClusterState.Pending> pending = new ArrayList<>();
         for (Scheduler.PendingView p : scheduler.pending()) {

@@ -87,7 +87,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
     }
 
     /** From a node agent: an incarnation's constructor returned. */
-    public record ActorStarted(AllocationKey key, ActorRef<Invoke> host) implements Command {
+    public record ActorStarted(AllocationKey key, ActorRef<Invoke> host, long pid) implements Command {
     }
 
     /** From a node agent: an incarnation's constructor threw, or its class was missing. */
@@ -238,6 +238,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
             rec.state = ActorState.ALIVE;
             rec.location = new ActorLocation(h.spec().id(), h.spec().name(), h.spec().className(), h.incarnation(),
                 h.host(), h.placement());
+            rec.pid = h.pid();
         }
         actors.put(h.spec().id(), rec);
         if (h.spec().name() != null) {
@@ -401,6 +402,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
             return this;
         }
         rec.state = ActorState.ALIVE;
+        rec.pid = s.pid();
         rec.location = new ActorLocation(rec.spec.id(), rec.spec.name(), rec.spec.className(), rec.incarnation,
             s.host(), rec.placement);
         rec.answerLocated();

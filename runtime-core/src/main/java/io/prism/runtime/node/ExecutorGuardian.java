@@ -96,7 +96,7 @@ public final class ExecutorGuardian {
         ActorHost.Listener listener = new ActorHost.Listener() {
             @Override
             public void started(ActorRef<Invoke> host) {
-                agent.tell(new NodeAgent.HostStarted(key, host));
+                agent.tell(new NodeAgent.HostStarted(key, host, ProcessHandle.current().pid()));
             }
 
             @Override

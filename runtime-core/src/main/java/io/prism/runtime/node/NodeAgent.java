@@ -66,7 +66,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** One incarnation this node hosts, as reported when it registers again. */
     public record HostedActor(ActorSpec spec, int incarnation, int restarts, Allocation allocation,
-                              ActorPlacement placement, ActorRef<Invoke> host) implements PrismMessage {
+                              ActorPlacement placement, ActorRef<Invoke> host, long pid) implements PrismMessage {
     }
 
     /** Stop an incarnation for good; the agent answers with ActorStopped once it is gone. */
@@ -77,8 +77,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     public record Registered() implements Command {
     }
 
-    /** From a host, in this JVM or an executor: its constructor returned. */
-    record HostStarted(AllocationKey key, ActorRef<Invoke> host) implements Command {
+    /** From a host, in this JVM or an executor (process {@code pid}): its constructor returned. */
+    record HostStarted(AllocationKey key, ActorRef<Invoke> host, long pid) implements Command {
     }
 
     /** From a host: its constructor threw (or its executor could not set it up). */
@@ -133,6 +133,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     static final class Hosted {
         final StartActor start;
         ActorRef<Invoke> host;
+        long pid;
         ErrorInfo died;
         ErrorInfo startFailed;
         /** The executor process hosting this incarnation, or null when it runs in this JVM. */
@@ -252,7 +253,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         ActorHost.Listener listener = new ActorHost.Listener() {
             @Override
             public void started(ActorRef<Invoke> host) {
-                self.tell(new HostStarted(key, host));
+                self.tell(new HostStarted(key, host, ProcessHandle.current().pid()));
             }
 
             @Override
@@ -333,7 +334,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         List<HostedActor> list = new ArrayList<>();
         hosted.forEach((key, h) -> {
             StartActor s = h.start;
-            list.add(new HostedActor(s.spec(), s.incarnation(), s.restarts(), s.allocation(), s.placement(), h.host));
+            list.add(new HostedActor(s.spec(), s.incarnation(), s.restarts(), s.allocation(), s.placement(), h.host,
+                h.pid));
         });
         return list;
     }
@@ -394,7 +396,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         if (h != null) {
             h.host = s.host();
-            manager.tell(new ResourceManager.ActorStarted(s.key(), s.host()));
+            h.pid = s.pid();
+            manager.tell(new ResourceManager.ActorStarted(s.key(), s.host(), s.pid()));
         }
         return this;
     }

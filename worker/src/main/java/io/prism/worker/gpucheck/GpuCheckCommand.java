@@ -1,6 +1,7 @@
 package io.prism.worker.gpucheck;
 
 import io.prism.ActorHandle;
+import io.prism.ClusterState;
 import io.prism.Isolation;
 import io.prism.Prism;
 import io.prism.PrismConfig;
@@ -148,7 +149,7 @@ public final class GpuCheckCommand implements Callable<Integer> {
             ok = ok && guarded(report.step(3, SCORERS + " fraud scorers at @Gpu(0.25) on GPU " + gpu),
                 s -> placeScorers(prism, scorers, mps, s));
             ok = ok && guarded(report.step(4, "A memory budget enforced for one actor alone"),
-                s -> new BudgetStep(prism, gpu, actor -> describeMps(actor, mps))
+                s -> new BudgetStep(prism, gpu, actor -> describeMps(prism, actor, mps))
                     .run(scorers, name -> createScorer(prism, name), s));
             if (ok) {
                 guarded(report.step(5, "Throughput and p99 latency: one scorer alone, then all " + SCORERS),
@@ -163,7 +164,8 @@ public final class GpuCheckCommand implements Callable<Integer> {
         for (int i = 1; i <= SCORERS; i++) {
             scorers.add(createScorer(prism, "fraud-" + i));
         }
-        List<ScorersStep.Row> rows = scorers.stream().map(ScorersStep.Row::of).toList();
+        ClusterState state = prism.state();
+        List<ScorersStep.Row> rows = scorers.stream().map(a -> ScorersStep.Row.of(a, state)).toList();
         List<Long> pids = rows.stream().map(ScorersStep.Row::pid).toList();
         // A client is listed once its context exists, which the executor creates before the actor reports started;
         // the wait covers a daemon that is slow to answer, not a normal start.
@@ -198,8 +200,8 @@ public final class GpuCheckCommand implements Callable<Integer> {
             .create();
     }
 
-    private String describeMps(ActorHandle<?> actor, MpsSettings mps) {
-        OptionalLong pid = ExecutorPids.of(actor.id());
+    private String describeMps(Prism prism, ActorHandle<?> actor, MpsSettings mps) {
+        OptionalLong pid = ExecutorPids.of(prism.state(), actor.id());
         if (pid.isEmpty()) {
             return "no executor process";
         }

@@ -1,6 +1,7 @@
 package io.prism.worker.gpucheck;
 
 import io.prism.ActorHandle;
+import io.prism.ClusterState;
 import io.prism.ActorPlacement;
 import io.prism.Isolation;
 import io.prism.resources.device.MemorySize;
@@ -18,9 +19,9 @@ import java.util.Set;
 final class ScorersStep {
     /** One actor as the check sees it; {@code pid} is -1 when no executor process was found. */
     record Row(String name, ActorPlacement placement, long pid) {
-        static Row of(ActorHandle<?> actor) {
+        static Row of(ActorHandle<?> actor, ClusterState state) {
             return new Row(actor.name().orElse(actor.id().value()), actor.placement(),
-                ExecutorPids.of(actor.id()).orElse(-1));
+                ExecutorPids.of(state, actor.id()).orElse(-1));
         }
     }
 

@@ -114,7 +114,7 @@ final class StatusReport {
 
     private static TextTable actors(List<ClusterState.Actor> actors) {
         TextTable table = new TextTable("actor", "class", "state", "node", ">GPU", ">fraction", ">memory",
-            ">restarts", "isolation");
+            ">restarts", "isolation", ">pid");
         for (ClusterState.Actor actor : actors) {
             ActorPlacement p = actor.placement();
             table.row(label(actor), simpleName(actor.className()), actor.state(), p == null ? "-" : p.node(),
@@ -122,7 +122,7 @@ final class StatusReport {
                     .collect(Collectors.joining(",")),
                 p == null || p.gpus().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", p.fraction()),
                 p == null || p.gpus().isEmpty() ? "-" : MemorySize.format(p.memoryBytes()), actor.restarts(),
-                p == null ? "-" : p.isolation());
+                p == null ? "-" : p.isolation(), actor.pid() == 0 ? "-" : actor.pid());
         }
         return table;
     }

@@ -73,7 +73,10 @@ class ExecutorProcessTest {
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).flatMap(p -> p.parent())
             .map(ProcessHandle::pid)).as("executor %d's parent", pid).contains(worker.pid()));
 
-        ClusterState.Node node = cluster.driver.state().nodes().get(0);
+        ClusterState state = cluster.driver.state();
+        assertThat(state.actors()).filteredOn(a -> a.state() == ActorState.ALIVE).extracting(ClusterState.Actor::pid)
+            .as("status shows each actor's executor").containsExactlyInAnyOrderElementsOf(pids);
+        ClusterState.Node node = state.nodes().get(0);
         assertThat(node.isolation()).isEqualTo(Isolation.PROCESS);
         assertThat(node.isolationDetail()).contains("executor process", "no MPS");
     }

@@ -34,7 +34,7 @@ final class ClusterStates {
             memory[gpu] += bytes;
             onGpu.get(gpu).add(id);
             ActorPlacement placement = new ActorPlacement("node-1", List.of(gpu), held, bytes, 1, Isolation.SHARED, 0);
-            actorList.add(new ClusterState.Actor(id, "actor-" + i, "FraudScorer", ActorState.ALIVE, placement, 0));
+            actorList.add(new ClusterState.Actor(id, "actor-" + i, "FraudScorer", ActorState.ALIVE, placement, 0, 0));
         }
         List<ClusterState.GpuState> gpuStates = new ArrayList<>();
         for (int g = 0; g < gpus; g++) {
