@@ -1,6 +1,7 @@
 package io.prism.runtime;
 
 import io.prism.ActorHandle;
+import io.prism.Isolation;
 import io.prism.Prism;
 import io.prism.PrismConfig;
 import io.prism.exception.InvalidResourceRequestException;
@@ -47,5 +48,12 @@ class NodeConstraintsTest {
         assertThatThrownBy(() -> prism.actor(Counter::new).node("worker-9").create())
             .isInstanceOf(InvalidResourceRequestException.class)
             .hasMessageContaining("worker-9");
+    }
+
+    @Test
+    void anActorThatAsksForItsOwnProcessFailsFastOnANodeWithoutExecutors() {
+        assertThatThrownBy(() -> prism.actor(Quarter::new).isolation(Isolation.PROCESS).create())
+            .isInstanceOf(InvalidResourceRequestException.class)
+            .hasMessageContaining("prism.isolation");
     }
 }

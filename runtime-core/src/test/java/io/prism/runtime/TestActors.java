@@ -78,6 +78,10 @@ final class TestActors {
             DeviceBuffer b = gpu.allocate(bytes);
             return b.sizeBytes();
         }
+
+        public long pid() {
+            return ProcessHandle.current().pid();
+        }
     }
 
     @Gpu(0.6)
