@@ -28,9 +28,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Placing one {@code @Gpu(0.25)} actor and releasing it again, on a cluster of 100 nodes with 8 GPUs each, already
- * filled to {@code fill} of its GPU units by actors of mixed fractions (seeded, so every run sees the same cluster).
- * This is the resource manager's work per {@code create()} and per stop.
+ * Placing one {@code @Gpu(0.25)} actor and releasing it again, on a cluster of 100 or 1,000 nodes with 8 GPUs
+ * each, already filled to {@code fill} of its GPU units by actors of mixed fractions (seeded, so every run sees the
+ * same cluster). This is the resource manager's work per {@code create()} and per stop.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,13 +39,13 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SchedulerBenchmark {
-    @Param({"100", "1000"})
-    public int nodes;
-
     private static final int GPUS_PER_NODE = 8;
     private static final long GPU_MEMORY = 80L << 30;
     private static final long CPU_MILLIS_PER_NODE = 128_000;
     private static final long[] FRACTIONS = {1_000, 2_500, 2_500, 3_000, 5_000};
+
+    @Param({"100", "1000"})
+    public int nodes;
 
     @Param({"PACK", "SPREAD"})
     public PlacementStrategy strategy;

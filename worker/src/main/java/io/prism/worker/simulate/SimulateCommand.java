@@ -112,6 +112,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<PolicyResult> results = new ArrayList<>(strategies.size());
         for (PlacementStrategy strategy : strategies) {
+            simulation.warmUp(work, strategy);
             results.add(simulation.run(work, strategy, progress(err)));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -42,7 +42,7 @@ final class SimulationReport {
         lines.add("");
         lines.add("At the last event. waited: requests that queued for capacity, with their simulated wait; ⌈Σ⌉: the");
         lines.add("fewest GPUs the placed actors fit on; whole-GPU: GPUs they would use with one GPU each; place: time");
-        lines.add("of one placement decision and reservation on this machine.");
+        lines.add("of one placement decision and reservation on this machine, after a warm-up run.");
         for (PolicyResult r : results) {
             if (r.pendingThatFits() > 0) {
                 lines.add(r.policy() + ": " + count(r.pendingThatFits()) + " pending requests fit a GPU that has "

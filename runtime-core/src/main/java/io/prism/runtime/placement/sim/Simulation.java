@@ -13,6 +13,7 @@ import io.prism.runtime.placement.ResourceShape;
 import io.prism.runtime.placement.Scheduler;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,6 +35,8 @@ public final class Simulation {
     }
 
     private static final int PROGRESS_EVERY = 8_192;
+    /** Enough placements for the JIT to compile the placement path before anything is timed. */
+    private static final int WARM_UP_EVENTS = 20_000;
     private static final String ACTOR_CLASS = "Actor";
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -66,6 +69,16 @@ public final class Simulation {
     public PolicyResult run(Workload workload, PlacementStrategy policy, Progress progress) {
         check(workload);
         return new Run(workload, policy, progress).run();
+    }
+
+    /**
+     * Runs the start of {@code workload} once, unmeasured, so that the times {@link #run} reports are those of
+     * compiled code rather than of the JIT at work.
+     */
+    public void warmUp(Workload workload, PlacementStrategy policy) {
+        List<SimEvent> events = workload.events();
+        new Run(new Workload("warm-up", events.subList(0, Math.min(events.size(), WARM_UP_EVENTS))), policy,
+            Progress.NONE).run();
     }
 
     private static ResourceRequest request(String actor, int incarnation, ResourceShape shape,
