@@ -22,7 +22,7 @@ import java.io.PrintWriter;
     versionProvider = VersionProvider.class,
     description = "Prism: actors that ask for a fraction of a GPU, placed on a Pekko cluster.",
     subcommands = {HeadCommand.class, WorkerCommand.class, StatusCommand.class, DemoCommand.class, ReplCommand.class,
-        GpuCheckCommand.class, CommandLine.HelpCommand.class})
+        GpuCheckCommand.class, io.prism.worker.simulate.SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class PrismCli implements Runnable {
 
     @Spec

@@ -28,9 +28,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Placing one {@code @Gpu(0.25)} actor and releasing it again, on a cluster of 100 nodes with 8 GPUs each, already
- * filled to {@code fill} of its GPU units by actors of mixed fractions (seeded, so every run sees the same cluster).
- * This is the resource manager's work per {@code create()} and per stop.
+ * Placing one {@code @Gpu(0.25)} actor and releasing it again, on a cluster of 100 or 1,000 nodes with 8 GPUs
+ * each, already filled to {@code fill} of its GPU units by actors of mixed fractions (seeded, so every run sees the
+ * same cluster). This is the resource manager's work per {@code create()} and per stop.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,11 +39,13 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SchedulerBenchmark {
-    private static final int NODES = 100;
     private static final int GPUS_PER_NODE = 8;
     private static final long GPU_MEMORY = 80L << 30;
     private static final long CPU_MILLIS_PER_NODE = 128_000;
     private static final long[] FRACTIONS = {1_000, 2_500, 2_500, 3_000, 5_000};
+
+    @Param({"100", "1000"})
+    public int nodes;
 
     @Param({"PACK", "SPREAD"})
     public PlacementStrategy strategy;
@@ -57,7 +59,7 @@ public class SchedulerBenchmark {
     @Setup
     public void setUp() {
         scheduler = new Scheduler();
-        for (int n = 0; n < NODES; n++) {
+        for (int n = 0; n < nodes; n++) {
             List<GpuDevice> gpus = new ArrayList<>(GPUS_PER_NODE);
             for (int g = 0; g < GPUS_PER_NODE; g++) {
                 gpus.add(GpuDevice.simulated(g, GPU_MEMORY));
@@ -65,7 +67,7 @@ public class SchedulerBenchmark {
             scheduler.addNode(new NodeId("node-" + n), gpus, CPU_MILLIS_PER_NODE, Map.of());
         }
         SplittableRandom random = new SplittableRandom(42);
-        long target = (long) (fill * NODES * GPUS_PER_NODE * GpuLedger.UNITS_PER_GPU);
+        long target = (long) (fill * nodes * GPUS_PER_NODE * GpuLedger.UNITS_PER_GPU);
         long placed = 0;
         while (placed < target) {
             long units = FRACTIONS[random.nextInt(FRACTIONS.length)];

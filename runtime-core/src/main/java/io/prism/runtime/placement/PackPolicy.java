@@ -44,20 +44,15 @@ final class PackPolicy implements PlacementPolicy {
         return Optional.empty();
     }
 
+    /** The first node in the idle index with enough idle GPUs that the request may use. */
     private static Optional<PlacementDecision> wholeGpus(ResourceRequest request, ClusterView view) {
         ResourceShape shape = request.shape();
-        ClusterView.Node best = null;
-        for (ClusterView.Node node : view.nodes()) {
-            int idle = node.ledger().idleGpuCount();
-            if (idle < shape.gpuCount() || !Fit.allowed(request, node) || !Fit.cpuFits(shape, node)) {
-                continue;
-            }
-            if (best == null || idle < best.ledger().idleGpuCount()
-                || idle == best.ledger().idleGpuCount() && node.gpusInUse() && !best.gpusInUse()) {
-                best = node;
+        for (ClusterView.Node node : view.byIdleGpus(shape.gpuCount())) {
+            if (Fit.allowed(request, node) && Fit.cpuFits(shape, node)) {
+                return Fit.wholeGpusOn(node, shape);
             }
         }
-        return best == null ? Optional.empty() : Fit.wholeGpusOn(best, shape);
+        return Optional.empty();
     }
 
     private static Optional<PlacementDecision> cpuOnly(ResourceRequest request, ClusterView view) {

@@ -7,6 +7,7 @@ import io.prism.resources.device.MemorySize;
 import io.prism.resources.ledger.GpuLedger;
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Turns an actor class's {@link Gpu} and its {@link ActorOptions} into a {@link ResourceShape}, refusing what is
@@ -21,6 +22,8 @@ public final class ResourceShapes {
     /** Values within this many units of a whole unit count as that unit: 0.3 × 10,000 is 2999.9999999999995. */
     private static final double UNIT_TOLERANCE = 1e-6;
     private static final long DEFAULT_CPU_MILLIS = 1_000;
+    /** A number of GPUs as text: digits with an optional sign and decimal point, no exponent or suffix. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
 
     private ResourceShapes() {
     }
@@ -78,6 +81,33 @@ public final class ResourceShapes {
         }
         long memoryBytes = memory == null ? ResourceShape.PROPORTIONAL : memoryBytes(memorySource, memory);
         return ResourceShape.fraction(units, memoryBytes, cpuMillis);
+    }
+
+    /**
+     * The shape of a GPU share written as text, as in a workload for the simulator: {@code "0.25"} or {@code "2"},
+     * with an optional memory budget such as {@code "20GiB"} (null for the proportional share), and no CPUs. The
+     * rules are those of {@code @Gpu}.
+     *
+     * @param source where the text came from; it starts every message
+     * @throws InvalidResourceRequestException naming the source, the value and what would be right
+     */
+    public static ResourceShape gpuShape(String source, String gpus, String memory) {
+        if (!DECIMAL.matcher(gpus.trim()).matches()) {
+            throw new InvalidResourceRequestException(source + ": \"" + gpus + "\" is not a number of GPUs (use a "
+                + "fraction 0 < g ≤ 1 such as 0.25, or a whole number of GPUs such as 2)");
+        }
+        double g = Double.parseDouble(gpus.trim());
+        long units = units(source, g);
+        if (units < 0) {
+            if (memory != null) {
+                throw new InvalidResourceRequestException(source + ": a memory budget applies to a fraction of one "
+                    + "GPU, and " + number(g) + " asks for whole GPUs, which get all of each device's memory (drop "
+                    + "the memory budget, or ask for a fraction below 1 such as 0.5)");
+            }
+            return ResourceShape.wholeGpus((int) -units, 0);
+        }
+        return ResourceShape.fraction(units, memory == null ? ResourceShape.PROPORTIONAL
+            : memoryBytes(source, memory), 0);
     }
 
     /** Units of a fraction (positive), or minus the number of whole GPUs. */
