@@ -32,6 +32,8 @@ import java.util.Set;
 public final class GpuLedger {
     /** Units in one GPU: {@code @Gpu(0.25)} is 2,500 units. */
     public static final long UNITS_PER_GPU = 10_000;
+    /** No limit on the number of actors per GPU beyond their units. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
 
     private final List<GpuDevice> devices;
     private final int[] slotOfIndex;
@@ -40,6 +42,8 @@ public final class GpuLedger {
     private final List<Set<AllocationKey>> keysOnGpu;
     private final Map<AllocationKey, Allocation> allocations = new LinkedHashMap<>();
     private final long cpuMillisTotal;
+    /** Allocations one GPU may hold at once; beyond it the GPU counts as full whatever units are left. */
+    private final int maxActorsPerGpu;
     private long cpuMillisUsed;
     private long unitsUsedTotal;
     private int idleGpuCount;
@@ -51,6 +55,18 @@ public final class GpuLedger {
      * @param cpuMillis the node's schedulable CPUs in thousandths
      */
     public GpuLedger(List<GpuDevice> devices, long cpuMillis) {
+        this(devices, cpuMillis, UNLIMITED);
+    }
+
+    /**
+     * An empty ledger whose GPUs each take at most {@code maxActorsPerGpu} allocations (e.g. the 48 clients CUDA MPS
+     * serves on one GPU, where every actor is an MPS client).
+     */
+    public GpuLedger(List<GpuDevice> devices, long cpuMillis, int maxActorsPerGpu) {
+        if (maxActorsPerGpu < 1) {
+            throw new IllegalArgumentException("at most " + maxActorsPerGpu + " actors per GPU: must be ≥ 1");
+        }
+        this.maxActorsPerGpu = maxActorsPerGpu;
         this.devices = List.copyOf(devices);
         if (cpuMillis < 0) {
             throw new IllegalArgumentException("node CPU millis " + cpuMillis + " must be ≥ 0");
@@ -87,7 +103,13 @@ public final class GpuLedger {
      *                               GPU, or repeat a key: the reports contradict each other
      */
     public static GpuLedger rebuild(List<GpuDevice> devices, long cpuMillis, Collection<Allocation> allocations) {
-        GpuLedger ledger = new GpuLedger(devices, cpuMillis);
+        return rebuild(devices, cpuMillis, allocations, UNLIMITED);
+    }
+
+    /** {@link #rebuild(List, long, Collection)} for a ledger with at most {@code maxActorsPerGpu} per GPU. */
+    public static GpuLedger rebuild(List<GpuDevice> devices, long cpuMillis, Collection<Allocation> allocations,
+                                    int maxActorsPerGpu) {
+        GpuLedger ledger = new GpuLedger(devices, cpuMillis, maxActorsPerGpu);
         for (Allocation a : allocations) {
             ledger.allocate(a);
         }
@@ -96,7 +118,7 @@ public final class GpuLedger {
 
     /** An independent ledger with the same devices and allocations. */
     public GpuLedger copy() {
-        return rebuild(devices, cpuMillisTotal, allocations.values());
+        return rebuild(devices, cpuMillisTotal, allocations.values(), maxActorsPerGpu);
     }
 
     /** The node's GPUs, in the order given. */
@@ -118,8 +140,14 @@ public final class GpuLedger {
         return usedUnits[slot(gpu)];
     }
 
+    /** Units an allocation may still take on {@code gpu}: none once it holds {@link #maxActorsPerGpu()} actors. */
     public long freeUnits(int gpu) {
-        return UNITS_PER_GPU - usedUnits[slot(gpu)];
+        int slot = slot(gpu);
+        return keysOnGpu.get(slot).size() >= maxActorsPerGpu ? 0 : UNITS_PER_GPU - usedUnits[slot];
+    }
+
+    public int maxActorsPerGpu() {
+        return maxActorsPerGpu;
     }
 
     public long usedMemory(int gpu) {
@@ -262,44 +290,52 @@ public final class GpuLedger {
 
     /** Why the request cannot be granted, or null when it can. Compares by subtraction so nothing can overflow. */
     private String problem(AllocationKey key, List<Integer> gpus, long units, long memory, long cpuMillis) {
-        String who = key == null ? "request" : key.toString();
         if (key != null && allocations.containsKey(key)) {
-            return who + " already holds " + allocations.get(key) + "; release it before allocating again";
+            return who(key) + " already holds " + allocations.get(key) + "; release it before allocating again";
         }
         if (cpuMillis < 0) {
-            return who + ": cpuMillis " + cpuMillis + " must be ≥ 0";
+            return who(key) + ": cpuMillis " + cpuMillis + " must be ≥ 0";
         }
         if (gpus.isEmpty()) {
             if (units != 0 || memory != 0) {
-                return who + ": " + units + " units and " + memory + " bytes on no GPU; name the GPUs or ask for 0";
+                return who(key) + ": " + units + " units and " + memory + " bytes on no GPU; name the GPUs or ask for 0";
             }
         } else if (units < 1 || units > UNITS_PER_GPU) {
-            return who + ": " + units + " units per GPU must be 1 to " + UNITS_PER_GPU;
+            return who(key) + ": " + units + " units per GPU must be 1 to " + UNITS_PER_GPU;
         } else if (memory < 0) {
-            return who + ": memory per GPU " + memory + " must be ≥ 0 bytes";
+            return who(key) + ": memory per GPU " + memory + " must be ≥ 0 bytes";
         }
         Set<Integer> seen = new HashSet<>();
         for (Integer gpu : gpus) {
             if (gpu == null || !hasGpu(gpu)) {
-                return who + ": GPU " + gpu + " is not on this node; its GPUs are " + indexes();
+                return who(key) + ": GPU " + gpu + " is not on this node; its GPUs are " + indexes();
             }
             if (!seen.add(gpu)) {
-                return who + ": GPU " + gpu + " is named twice in " + gpus;
+                return who(key) + ": GPU " + gpu + " is named twice in " + gpus;
             }
             int slot = slotOfIndex[gpu];
+            if (keysOnGpu.get(slot).size() >= maxActorsPerGpu) {
+                return who(key) + ": GPU " + gpu + " already holds " + maxActorsPerGpu + " actors, the most this node "
+                    + "runs on one GPU (CUDA MPS serves at most " + maxActorsPerGpu + " clients per GPU)";
+            }
             long freeUnits = UNITS_PER_GPU - usedUnits[slot];
             long freeMemory = devices.get(slot).totalMemory() - usedMemory[slot];
             if (units > freeUnits || memory > freeMemory) {
-                return who + " needs " + units + " units and " + memory + " bytes (" + MemorySize.format(memory)
+                return who(key) + " needs " + units + " units and " + memory + " bytes (" + MemorySize.format(memory)
                     + ") on GPU " + gpu + ", which has " + freeUnits + " units and " + freeMemory + " bytes ("
                     + MemorySize.format(freeMemory) + ") free";
             }
         }
         if (cpuMillis > cpuMillisTotal - cpuMillisUsed) {
-            return who + " needs " + cpuMillis + " CPU millis; the node has " + (cpuMillisTotal - cpuMillisUsed)
+            return who(key) + " needs " + cpuMillis + " CPU millis; the node has " + (cpuMillisTotal - cpuMillisUsed)
                 + " of " + cpuMillisTotal + " free";
         }
         return null;
+    }
+
+    /** Built only for a message: this runs on every placement decision. */
+    private static String who(AllocationKey key) {
+        return key == null ? "request" : key.toString();
     }
 
     private int slot(int gpu) {

@@ -145,4 +145,23 @@ class GpuLedgerTest {
         assertThatThrownBy(() -> new GpuLedger(List.of(GpuDevice.simulated(1, GIB), GpuDevice.simulated(1, GIB)), 0))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GPU index 1 appears twice");
     }
+
+    @Test
+    void aLedgerWithAnActorLimitCountsAFullGpuByActorsNotUnits() {
+        GpuLedger mps = new GpuLedger(List.of(GpuDevice.simulated(0, 16 * GIB)), 8_000, 48);
+        for (int i = 0; i < 48; i++) {
+            mps.allocate(key("c" + i), List.of(0), 1, 0, 0);
+        }
+
+        assertThat(mps.usedUnits(0)).isEqualTo(48);
+        assertThat(mps.freeUnits(0)).as("no room for a 49th client").isZero();
+        assertThatThrownBy(() -> mps.allocate(key("c48"), List.of(0), 1, 0, 0))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("already holds 48 actors")
+            .hasMessageContaining("48 clients per GPU");
+
+        mps.release(key("c0"));
+        assertThat(mps.freeUnits(0)).isEqualTo(10_000 - 47);
+        assertThat(mps.copy().maxActorsPerGpu()).isEqualTo(48);
+    }
 }

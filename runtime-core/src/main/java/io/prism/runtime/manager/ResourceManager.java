@@ -205,7 +205,7 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         }
         if (!nodes.containsKey(id)) {
             scheduler.addNode(id, info.devices(), info.cpuMillis(), info.labels(),
-                r.hosted().stream().map(NodeAgent.HostedActor::allocation).toList());
+                r.hosted().stream().map(NodeAgent.HostedActor::allocation).toList(), info.maxActorsPerGpu());
             nodes.put(id, new Node(info, r.agent()));
             getContext().watchWith(r.agent(), new AgentStopped(id));
             r.hosted().forEach(h -> adopt(id, h));

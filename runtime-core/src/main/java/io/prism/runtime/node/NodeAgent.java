@@ -14,6 +14,7 @@ import io.prism.resources.device.GpuDevice;
 import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import io.prism.resources.ledger.GpuLedger;
+import io.prism.resources.mps.MpsLimits;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -115,6 +116,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     public record NodeInfo(String nodeId, String address, List<GpuDevice> devices, long cpuMillis,
                            Map<String, String> labels, Isolation isolation, String isolationDetail) {
+
+        /** Every actor on a GPU of a process-isolated node is an MPS client, and MPS serves only so many. */
+        public int maxActorsPerGpu() {
+            return isolation == Isolation.PROCESS ? MpsLimits.MAX_CLIENTS_PER_GPU : GpuLedger.UNLIMITED;
+        }
     }
 
     /** The node label that says a node runs GPU actors in executor processes; {@code isolation(PROCESS)} needs it. */
@@ -168,7 +174,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             : new ExecutorHosting(ctx, isolation.launcher(), isolation.mpsPipe());
         this.manager = manager;
         this.onRegistered = onRegistered;
-        this.ledger = new GpuLedger(node.devices(), node.cpuMillis());
+        this.ledger = new GpuLedger(node.devices(), node.cpuMillis(), node.maxActorsPerGpu());
         this.concurrentPool = ctx.getSystem().dispatchers()
             .lookup(DispatcherSelector.fromConfig("prism-concurrent-dispatcher"));
         ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, ctx.getSelf()));

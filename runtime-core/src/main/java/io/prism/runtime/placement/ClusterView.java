@@ -163,17 +163,18 @@ public final class ClusterView {
      * @throws IllegalStateException when a node with that id is already here
      */
     public Node addNode(NodeId id, List<GpuDevice> devices, long cpuMillis, Map<String, String> labels) {
-        return addNode(id, devices, cpuMillis, labels, List.of());
+        return addNode(id, devices, cpuMillis, labels, List.of(), GpuLedger.UNLIMITED);
     }
 
     /**
      * Adds a node with the allocations it reports holding (how a new resource manager rebuilds its view).
      *
+     * @param maxActorsPerGpu allocations one GPU of this node may hold ({@link GpuLedger#UNLIMITED} for no limit)
      * @throws IllegalStateException when the node is already here, the allocations over-commit it, or one of their
      *                               keys is already held on another node
      */
     public Node addNode(NodeId id, List<GpuDevice> devices, long cpuMillis, Map<String, String> labels,
-                        Collection<Allocation> held) {
+                        Collection<Allocation> held, int maxActorsPerGpu) {
         Objects.requireNonNull(id, "id");
         if (nodes.containsKey(id)) {
             throw new IllegalStateException("node " + id + " is already in the cluster; remove it before adding it "
@@ -186,7 +187,7 @@ public final class ClusterView {
                     + " is already held on node " + other.id);
             }
         }
-        Node node = new Node(id, GpuLedger.rebuild(devices, cpuMillis, held), labels == null ? Map.of() : labels,
+        Node node = new Node(id, GpuLedger.rebuild(devices, cpuMillis, held, maxActorsPerGpu), labels == null ? Map.of() : labels,
             nextSeq++);
         nodes.put(id, node);
         gpuCount += devices.size();
@@ -257,7 +258,8 @@ public final class ClusterView {
     public ClusterView copy() {
         ClusterView copy = new ClusterView();
         for (Node n : nodes.values()) {
-            copy.addNode(n.id, n.ledger.devices(), n.ledger.cpuMillisTotal(), n.labels, n.ledger.allocations());
+            copy.addNode(n.id, n.ledger.devices(), n.ledger.cpuMillisTotal(), n.labels, n.ledger.allocations(),
+                n.ledger.maxActorsPerGpu());
         }
         return copy;
     }

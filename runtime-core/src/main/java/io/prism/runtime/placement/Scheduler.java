@@ -3,6 +3,7 @@ package io.prism.runtime.placement;
 import io.prism.PlacementStrategy;
 import io.prism.resources.device.GpuDevice;
 import io.prism.resources.ledger.Allocation;
+import io.prism.resources.ledger.GpuLedger;
 import io.prism.resources.ledger.AllocationKey;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -118,7 +119,13 @@ public final class Scheduler {
      */
     public void addNode(NodeId id, List<GpuDevice> devices, long cpuMillis, Map<String, String> labels,
                         Collection<Allocation> held) {
-        view.addNode(id, devices, cpuMillis, labels, held);
+        view.addNode(id, devices, cpuMillis, labels, held, GpuLedger.UNLIMITED);
+    }
+
+    /** {@link #addNode(NodeId, List, long, Map, Collection)} for a node that runs at most so many actors per GPU. */
+    public void addNode(NodeId id, List<GpuDevice> devices, long cpuMillis, Map<String, String> labels,
+                        Collection<Allocation> held, int maxActorsPerGpu) {
+        view.addNode(id, devices, cpuMillis, labels, held, maxActorsPerGpu);
     }
 
     /** Removes a node that left; returns the allocations it held, now released, whose actors must move. */

@@ -250,4 +250,18 @@ class SchedulerTest {
             "needs 2 whole GPUs on one node; the most idle GPUs on any node is 0",
             "needs 2 CPUs with 0.1 of one GPU; the nodes with such a GPU free have at most 1 CPUs free");
     }
+
+    @Test
+    void aGpuOfAProcessIsolatedNodeTakesAtMost48ActorsHoweverSmall() {
+        scheduler.addNode(new NodeId("mps"), gpus(2, 16 * GIB), 8_000, Map.of(), List.of(), 48);
+        for (int i = 0; i < 48; i++) {
+            submit(scheduler, request("tiny-" + i, 0.01));
+        }
+        assertThat(scheduler.view().node(new NodeId("mps")).orElseThrow().ledger().onGpu(0)).hasSize(48);
+
+        submit(scheduler, request("tiny-48", 0.01));
+
+        assertThat(scheduler.view().allocation(key("tiny-48")).orElseThrow().gpus())
+            .as("the 49th goes to the other GPU, though GPU 0 has 0.52 free").containsExactly(1);
+    }
 }
