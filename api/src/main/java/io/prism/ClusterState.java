@@ -20,11 +20,11 @@ public record ClusterState(List<Node> nodes, List<Actor> actors, List<Pending> p
     }
 
     /**
-     * A node: its id, address, the isolation it provides and what enforces it (e.g. "MPS daemon" or why there is
-     * none), CPUs and GPUs.
+     * A node: its id, address, its cluster membership state ("Up", "Leaving", "Up, unreachable", ...), the isolation
+     * it provides and what enforces it (e.g. "MPS daemon" or why there is none), CPUs and GPUs.
      */
-    public record Node(String id, String address, Isolation isolation, String isolationDetail, double cpus,
-                       double cpusUsed, List<GpuState> gpus) {
+    public record Node(String id, String address, String state, Isolation isolation, String isolationDetail,
+                       double cpus, double cpusUsed, List<GpuState> gpus) {
         public Node {
             gpus = List.copyOf(gpus);
         }

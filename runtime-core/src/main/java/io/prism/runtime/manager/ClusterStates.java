@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Builds the api's {@link ClusterState} from the resource manager's scheduler and actor table. */
 final class ClusterStates {
@@ -22,7 +23,7 @@ final class ClusterStates {
 
     static ClusterState snapshot(Scheduler scheduler, Collection<ActorRecord> actors,
                                  Map<NodeId, NodeAgent.NodeInfo> infos, List<ClusterState.Event> events,
-                                 long nowNanos) {
+                                 Function<String, String> membership, long nowNanos) {
         List<ClusterState.Node> nodes = new ArrayList<>();
         for (ClusterView.Node node : scheduler.view().nodes()) {
             NodeAgent.NodeInfo info = infos.get(node.id());
@@ -34,6 +35,7 @@ final class ClusterStates {
                     ledger.usedUnits(d.index()), ledger.usedMemory(d.index()), on));
             }
             nodes.add(new ClusterState.Node(node.id().value(), info == null ? "" : info.address(),
+                info == null ? "" : membership.apply(info.address()),
                 info == null ? io.prism.Isolation.NONE : info.isolation(), info == null ? "" : info.isolationDetail(),
                 ledger.cpuMillisTotal() / 1000.0,
                 ledger.cpuMillisUsed() / 1000.0, gpus));

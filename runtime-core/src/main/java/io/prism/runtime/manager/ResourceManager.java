@@ -29,6 +29,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.pubsub.Topic;
+import org.apache.pekko.cluster.ClusterEvent.CurrentClusterState;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 import java.time.Duration;
@@ -526,8 +529,19 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
 
     private Behavior<Command> onGetState(GetState g) {
         g.replyTo().tell(new Reply.Ok(g.replyId(), ClusterStates.snapshot(scheduler, actors.values(),
-            nodeInfos(), List.copyOf(events), System.nanoTime())));
+            nodeInfos(), List.copyOf(events), this::membership, System.nanoTime())));
         return this;
+    }
+
+    /** The node's cluster membership as this JVM sees it now: "Up", "Leaving", "Up, unreachable", ... */
+    private String membership(String address) {
+        CurrentClusterState cluster = Cluster.get(getContext().getSystem()).state();
+        for (Member m : cluster.getMembers()) {
+            if (m.address().toString().equals(address)) {
+                return m.status() + (cluster.getUnreachable().contains(m) ? ", unreachable" : "");
+            }
+        }
+        return "Removed";
     }
 
     private Map<NodeId, NodeAgent.NodeInfo> nodeInfos() {

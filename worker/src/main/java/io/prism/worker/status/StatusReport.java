@@ -86,9 +86,9 @@ final class StatusReport {
     }
 
     private static TextTable nodes(ClusterState state) {
-        TextTable table = new TextTable("node", "address", ">GPUs", ">CPUs used", "isolation");
+        TextTable table = new TextTable("node", "address", "state", ">GPUs", ">CPUs used", "isolation");
         for (ClusterState.Node node : state.nodes()) {
-            table.row(node.id(), hostPort(node.address()), node.gpus().size(),
+            table.row(node.id(), hostPort(node.address()), node.state(), node.gpus().size(),
                 decimal(node.cpusUsed()) + " of " + decimal(node.cpus()), node.isolationDetail().isEmpty()
                     ? node.isolation() : node.isolation() + ": " + node.isolationDetail());
         }

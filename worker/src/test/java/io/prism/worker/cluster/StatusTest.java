@@ -71,6 +71,7 @@ class StatusTest {
         for (PrismProcess worker : cluster.workers) {
             JsonNode node = nodes.get(worker.nodeId());
             assertThat(node.get("address").asText()).endsWith(worker.address());
+            assertThat(node.get("state").asText()).isEqualTo("Up");
             assertThat(node.get("isolation").asText()).isEqualTo("SHARED");
             assertThat(node.get("gpus")).hasSize(1);
         }

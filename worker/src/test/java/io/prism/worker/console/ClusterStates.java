@@ -40,7 +40,7 @@ final class ClusterStates {
         for (int g = 0; g < gpus; g++) {
             gpuStates.add(new ClusterState.GpuState(g, "Simulated GPU", true, 16 * GIB, units[g], memory[g], onGpu.get(g)));
         }
-        ClusterState.Node node = new ClusterState.Node("node-1", "127.0.0.1:25520", Isolation.SHARED, "in the worker JVM", 8,
+        ClusterState.Node node = new ClusterState.Node("node-1", "127.0.0.1:25520", "Up", Isolation.SHARED, "in the worker JVM", 8,
             actors.length,
             gpuStates);
         return new ClusterState(List.of(node), actorList, List.of(), List.of());

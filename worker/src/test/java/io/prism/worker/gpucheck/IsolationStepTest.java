@@ -19,7 +19,7 @@ class IsolationStepTest {
     private final CheckReport report = new CheckReport(new PrintWriter(text, true), 5);
 
     private static ClusterState.Node node(Isolation isolation, String detail, boolean simulated) {
-        return new ClusterState.Node("embedded", "pekko://prism@127.0.0.1:40001", isolation, detail, 16, 0,
+        return new ClusterState.Node("embedded", "pekko://prism@127.0.0.1:40001", "Up", isolation, detail, 16, 0,
             List.of(new ClusterState.GpuState(0, "NVIDIA H100 80GB HBM3", simulated, 80 * GIB, 0, 0, List.of())));
     }
 

@@ -25,7 +25,7 @@ class StatusReportTest {
 
     private static ClusterState state() {
         ActorPlacement onGpu = new ActorPlacement("worker-1", List.of(0), 2_500, 4 * GIB, 0, Isolation.SHARED, 0);
-        ClusterState.Node node = new ClusterState.Node("worker-1", "pekko://prism@127.0.0.1:40001", Isolation.SHARED,
+        ClusterState.Node node = new ClusterState.Node("worker-1", "pekko://prism@127.0.0.1:40001", "Up", Isolation.SHARED,
             "in the worker JVM", 4, 0.5, List.of(new ClusterState.GpuState(0, "Simulated GPU", true, 16 * GIB, 5_000, 8 * GIB, List.of(A, B)),
                 new ClusterState.GpuState(1, "Simulated GPU", true, 16 * GIB, 0, 0, List.of())));
         return new ClusterState(List.of(node),
@@ -43,8 +43,8 @@ class StatusReportTest {
             "Prism cluster at 127.0.0.1:2552: 1 node, 2 GPUs (1 in use), 2 actors, 1 pending",
             "",
             "Nodes",
-            "  node      address          GPUs  CPUs used  isolation",
-            "  worker-1  127.0.0.1:40001     2   0.5 of 4  SHARED: in the worker JVM",
+            "  node      address          state  GPUs  CPUs used  isolation",
+            "  worker-1  127.0.0.1:40001  Up        2   0.5 of 4  SHARED: in the worker JVM",
             "",
             "GPUs",
             "  GPU 0  [############............]   50%  2 actors  8 GiB of 16 GiB",
