@@ -39,8 +39,7 @@ final class NodeIsolations {
         ExecutorLauncher.Settings executors = ExecutorLauncher.Settings.from(prism, nodeId);
         if (gpus.simulated()) {
             if (wanted == IsolationMode.AUTO) {
-                return new Decided(NodeIsolation.shared(true, "in the worker JVM: simulated GPUs (isolation = auto "
-                    + "uses executor processes only on real GPUs with MPS)"), null);
+                return new Decided(NodeIsolation.shared(true, "in the worker JVM (simulated GPUs)"), null);
             }
             return new Decided(new NodeIsolation(Isolation.PROCESS, "executor process per GPU actor; no MPS: "
                 + "simulated GPUs, shares kept by the ledger and memory budgets",

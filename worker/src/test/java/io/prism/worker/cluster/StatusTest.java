@@ -110,6 +110,7 @@ class StatusTest {
             .containsPattern("Prism cluster at \\S+: 2 nodes, 2 GPUs \\(2 in use\\), \\d+ actors?, 0 pending")
             .containsPattern("(?m)^  " + quartersNode + " GPU 0  \\[#{12}\\.{12}\\] +50% +2 actors +8 GiB of 16 GiB$")
             .containsPattern("(?m)^    status-quarter-0, status-quarter-1$")
-            .containsPattern("(?m)^  status-big +Probe +ALIVE +" + bigNode + " +0 +0\\.60 +9\\.6 GiB +0$");
+            .containsPattern("(?m)^  " + bigNode + " +\\S+ +Up +1 +0 of 2 +SHARED: in the worker JVM")
+            .containsPattern("(?m)^  status-big +Probe +ALIVE +" + bigNode + " +0 +0\\.60 +9\\.6 GiB +0 +SHARED +\\d+$");
     }
 }
