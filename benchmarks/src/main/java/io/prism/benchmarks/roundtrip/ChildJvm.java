@@ -21,6 +21,8 @@ import java.util.concurrent.TimeoutException;
 final class ChildJvm implements AutoCloseable {
     private static final long READY_TIMEOUT_SECONDS = 90;
     private static final int LINES_KEPT = 20;
+    /** Extra JVM options for every child, separated by spaces: e.g. a flight recording of each, for profiling. */
+    static final String EXTRA_OPTIONS = "prism.bench.child-jvm-options";
 
     private final String name;
     private final Process process;
@@ -40,6 +42,10 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
+        String extra = System.getProperty(EXTRA_OPTIONS, "").replace("{name}", name).trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
@@ -85,6 +91,11 @@ final class ChildJvm implements AutoCloseable {
         }
         // a no-op once ready: the output also ends when close() destroys the child
         readyLine.completeExceptionally(new IllegalStateException("its output ended before it was ready"));
+    }
+
+    /** CPU time the child has used so far, in nanoseconds (0 where the platform does not tell). */
+    long cpuNanos() {
+        return ClusterComparison.cpuNanos(process.toHandle());
     }
 
     String readyLine() {

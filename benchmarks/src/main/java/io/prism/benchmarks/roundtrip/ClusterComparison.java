@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * The comparison across two JVMs on this machine ({@code benchmarks.jar cluster}): this JVM is a Prism driver and
@@ -14,7 +15,6 @@ import java.util.Locale;
  */
 public final class ClusterComparison {
     private static final String PRISM_READY = "Prism head up at ";
-    private static final int CREATES_IN_FLIGHT = 64;
 
     private ClusterComparison() {
     }
@@ -32,8 +32,7 @@ public final class ClusterComparison {
             System.exit(2);
             return;
         }
-        int actors = List.of(args).contains("--quick") ? 500 : 2000;
-        run(settings, actors, System.out, System.err);
+        run(settings, settings.creates(), System.out, System.err);
         System.exit(0);
     }
 
@@ -80,7 +79,9 @@ public final class ClusterComparison {
                                 r = Measure.sync(f.target, settings.phaseNanos());
                                 f.addSync(r);
                             } else {
-                                r = Measure.pipelined(f.target, windows[phase], settings.phaseNanos());
+                                ChildJvm child = f.target == prism ? head : pong;
+                                r = Measure.pipelined(f.target, windows[phase], settings.phaseNanos(),
+                                    () -> cpuNanos(ProcessHandle.current()) + child.cpuNanos());
                                 f.addWindow(phase, r);
                             }
                             line.append(String.format(Locale.ROOT, phase < 0 ? " %s %.1f" : " %s %,.0f",
@@ -89,14 +90,23 @@ public final class ClusterComparison {
                     }
                     progress.println(line);
                 }
-                progress.printf(Locale.ROOT, "creating %,d actors (%d creates in flight), then killing them%n",
-                    actors, CREATES_IN_FLIGHT);
-                ClusterPrismEcho.Churn churn = prism.churn(actors, CREATES_IN_FLIGHT);
+                // the first creates run while the JIT compiles the create path (half the CPU then is the
+                // compiler's): they are reported apart, and the rate is measured after them, as calls are
+                int coldActors = Math.max(100, actors / 4);
+                LongSupplier cpu = () -> cpuNanos(ProcessHandle.current()) + head.cpuNanos();
+                progress.printf(Locale.ROOT, "creating %,d actors to warm up, then %,d measured (%d creates in "
+                    + "flight), killing each batch after%n", coldActors, actors, settings.createsInFlight());
+                ClusterPrismEcho.Churn cold = prism.churn(coldActors, settings.createsInFlight(), cpu);
+                ClusterPrismEcho.Churn churn = prism.churn(actors, settings.createsInFlight(), cpu);
                 figures.add(socketFigures);
-                new ClusterTable(settings, figures, churn).print(out, (System.nanoTime() - started) / 1e9,
+                new ClusterTable(settings, figures, cold, churn).print(out, (System.nanoTime() - started) / 1e9,
                     loadBefore, loadAverage());
             }
         }
+    }
+
+    static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
     }
 
     private static double loadAverage() {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * This JVM as a driver of a Prism cluster in another JVM ({@code Prism.connect}): it hosts nothing, so the
@@ -37,17 +38,18 @@ final class ClusterPrismEcho implements RoundTrip, AutoCloseable {
         return echo.call(Echo::echo, value);
     }
 
-    /** Actors created per second, and how many creates failed. */
-    record Churn(int actors, double createsPerSecond, long failures) {
+    /** Actors created per second, how many creates failed, and the CPU time both JVMs used per create. */
+    record Churn(int actors, double createsPerSecond, long failures, double cpuMicrosPerCreate) {
     }
 
     /** Creates {@code n} {@link Idle} actors with at most {@code inFlight} creates outstanding, then kills them
      * (not timed: {@code kill} only sends the request). */
-    Churn churn(int n, int inFlight) throws InterruptedException {
+    Churn churn(int n, int inFlight, LongSupplier cpuNanos) throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);
         List<ActorHandle<Idle>> created = new ArrayList<>(n);
         LongAdder failures = new LongAdder();
         long start = System.nanoTime();
+        long cpu0 = cpuNanos.getAsLong();
         for (int i = 0; i < n; i++) {
             permits.acquire();
             prism.actor(Idle::new).createAsync().whenComplete((handle, error) -> {
@@ -66,10 +68,11 @@ final class ClusterPrismEcho implements RoundTrip, AutoCloseable {
                 + " creates still outstanding 120 s after the last was sent");
         }
         long elapsed = System.nanoTime() - start;
+        long cpu = cpuNanos.getAsLong() - cpu0;
         synchronized (created) {
             created.forEach(ActorHandle::kill);
         }
-        return new Churn(n, n * 1e9 / elapsed, failures.sum());
+        return new Churn(n, n * 1e9 / elapsed, failures.sum(), cpu / 1e3 / n);
     }
 
     @Override

@@ -16,15 +16,17 @@ final class ClusterTable {
     private final Figures tell;
     private final Figures ask;
     private final Figures socket;
+    private final ClusterPrismEcho.Churn cold;
     private final ClusterPrismEcho.Churn churn;
 
     /** {@code figures}: Prism, tell, ask, socket, in that order. */
-    ClusterTable(Settings settings, List<Figures> figures, ClusterPrismEcho.Churn churn) {
+    ClusterTable(Settings settings, List<Figures> figures, ClusterPrismEcho.Churn cold, ClusterPrismEcho.Churn churn) {
         this.settings = settings;
         this.prism = figures.get(0);
         this.tell = figures.get(1);
         this.ask = figures.get(2);
         this.socket = figures.get(3);
+        this.cold = cold;
         this.churn = churn;
     }
 
@@ -49,6 +51,7 @@ final class ClusterTable {
             int w = i;
             row(out, "pipelined calls/s, " + windows[w] + " in flight",
                 f -> Figures.median(f.windowRates.get(w)), "%,.0f", false);
+            row(out, "  CPU per call, both JVMs (µs)", f -> Figures.median(f.windowCpu.get(w)), "%.1f", false);
             row(out, "  latency p50 at " + windows[w] + " in flight (µs)",
                 f -> f.windowLatencies[w].percentile(0.50) / 1e3, "%.1f", false);
             row(out, "  latency p99 at " + windows[w] + " in flight (µs)",
@@ -56,6 +59,9 @@ final class ClusterTable {
         }
         out.printf(Locale.ROOT, "%-34s %11s%n", "actors created/s (" + churn.actors() + ")",
             String.format(Locale.ROOT, "%,.0f", churn.createsPerSecond()));
+        out.printf(Locale.ROOT, "%-34s %11.0f%n", "  CPU per create, both JVMs (µs)", churn.cpuMicrosPerCreate());
+        out.printf(Locale.ROOT, "%-34s %11s%n", "  the first " + cold.actors() + ", cold JIT (/s)",
+            String.format(Locale.ROOT, "%,.0f", cold.createsPerSecond()));
         out.println();
         double sync = prism.syncLatencies.percentile(0.5) / (double) tell.syncLatencies.percentile(0.5);
         double async = Double.MAX_VALUE;
@@ -66,10 +72,10 @@ final class ClusterTable {
                 + "worst %.2f× (%s); ≥ %,.0f actors created/s: %,.0f (%s)%n", SYNC_AIM, sync,
             sync <= SYNC_AIM ? "met" : "NOT met", ASYNC_AIM, async, async >= ASYNC_AIM ? "met" : "NOT met",
             CREATES_AIM, churn.createsPerSecond(), churn.createsPerSecond() >= CREATES_AIM ? "met" : "NOT met");
-        long failures = prism.failures + tell.failures + ask.failures + socket.failures + churn.failures();
+        long failures = prism.failures + tell.failures + ask.failures + socket.failures + churn.failures() + cold.failures();
         if (failures > 0) {
             out.printf(Locale.ROOT, "failed: Prism calls %d, tell %d, ask %d, socket %d, creates %d%n",
-                prism.failures, tell.failures, ask.failures, socket.failures, churn.failures());
+                prism.failures, tell.failures, ask.failures, socket.failures, churn.failures() + cold.failures());
         }
     }
 

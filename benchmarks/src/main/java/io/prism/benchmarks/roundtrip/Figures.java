@@ -13,6 +13,8 @@ final class Figures {
     final List<Double> syncRates = new ArrayList<>();
     final Histogram[] windowLatencies;
     final List<List<Double>> windowRates = new ArrayList<>();
+    /** CPU microseconds per call, per round, of each window (only where the harness reads CPU time). */
+    final List<List<Double>> windowCpu = new ArrayList<>();
     long failures;
 
     Figures(RoundTrip target, int windows) {
@@ -21,6 +23,7 @@ final class Figures {
         for (int i = 0; i < windows; i++) {
             windowLatencies[i] = new Histogram();
             windowRates.add(new ArrayList<>());
+            windowCpu.add(new ArrayList<>());
         }
     }
 
@@ -33,6 +36,7 @@ final class Figures {
     void addWindow(int i, Measure.Result r) {
         windowLatencies[i].add(r.latencies());
         windowRates.get(i).add(r.perSecond());
+        windowCpu.get(i).add(r.cpuMicrosPerCall());
         failures += r.failures();
     }
 

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** The two ways a {@link RoundTrip} is driven: one call at a time, and a fixed number of calls in flight. */
 final class Measure {
@@ -14,10 +15,21 @@ final class Measure {
     private Measure() {
     }
 
-    /** One figure set of a phase: how many calls completed in how long, their latencies, and failures. */
-    record Result(long calls, long nanos, Histogram latencies, long failures) {
+    /** Where no CPU time is read. */
+    static final LongSupplier NO_CPU = () -> 0;
+
+    /**
+     * One figure set of a phase: how many calls completed in how long, their latencies, failures, and the CPU time
+     * the processes involved used meanwhile.
+     */
+    record Result(long calls, long nanos, Histogram latencies, long failures, long cpuNanos) {
         double perSecond() {
             return nanos == 0 ? 0 : calls * 1e9 / nanos;
+        }
+
+        /** CPU time per call in microseconds, or 0 where none was read. */
+        double cpuMicrosPerCall() {
+            return calls == 0 ? 0 : cpuNanos / 1e3 / calls;
         }
     }
 
@@ -40,7 +52,7 @@ final class Measure {
             latencies.record(now - sent);
             calls++;
         }
-        return new Result(calls, now - start, latencies, failures);
+        return new Result(calls, now - start, latencies, failures, 0);
     }
 
     /**
@@ -50,6 +62,13 @@ final class Measure {
      * next phase starts.
      */
     static Result pipelined(RoundTrip target, int window, long durationNanos) throws InterruptedException {
+        return pipelined(target, window, durationNanos, NO_CPU);
+    }
+
+    /** The same, reading {@code cpuNanos} (CPU time used so far by the processes involved) as counting starts and
+     * ends. */
+    static Result pipelined(RoundTrip target, int window, long durationNanos, LongSupplier cpuNanos)
+        throws InterruptedException {
         Semaphore permits = new Semaphore(window);
         Histogram latencies = new Histogram();
         LongAdder completed = new LongAdder();
@@ -60,10 +79,12 @@ final class Measure {
         long end = Long.MAX_VALUE;
         long c0 = 0;
         long t0 = 0;
+        long cpu0 = 0;
         while (true) {
             if (!recording.on && now - measureFrom >= 0) {
                 c0 = completed.sum();
                 t0 = now;
+                cpu0 = cpuNanos.getAsLong();
                 end = now + durationNanos;
                 recording.on = true;
             } else if (recording.on && now - end >= 0) {
@@ -85,12 +106,13 @@ final class Measure {
         }
         long c1 = completed.sum();
         long t1 = System.nanoTime();
+        long cpu1 = cpuNanos.getAsLong();
         recording.on = false;
         if (!permits.tryAcquire(window, DRAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException(target.name() + ": " + (window - permits.availablePermits()) + " of "
                 + window + " calls still in flight " + DRAIN_TIMEOUT_SECONDS + " s after the phase ended");
         }
-        return new Result(c1 - c0, t1 - t0, latencies, failures.sum());
+        return new Result(c1 - c0, t1 - t0, latencies, failures.sum(), cpu1 - cpu0);
     }
 
     /** Whether completions count their latency: only those inside the measured part of a phase do. */

@@ -10,24 +10,32 @@ import java.util.Arrays;
  * @param seconds       length of one measured phase
  * @param warmupSeconds length of one warm-up phase (every phase of every mechanism runs once before measuring)
  * @param windows       calls in flight for the pipelined phases
+ * @param creates       actors created in the cluster comparison's creation phase
+ * @param createsInFlight creates outstanding at once in that phase
  */
-record Settings(int rounds, double seconds, double warmupSeconds, int[] windows) {
+record Settings(int rounds, double seconds, double warmupSeconds, int[] windows, int creates, int createsInFlight) {
     static final String USAGE = """
         usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--rounds N] [--seconds S] [--warmup S]
-                                                          [--windows W1,W2,...]
+                                                          [--windows W1,W2,...] [--creates N]
+                                                          [--creates-in-flight N]
                java -jar benchmarks/target/benchmarks.jar cluster [the same options]   (across two JVMs)
                java -jar benchmarks/target/benchmarks.jar jmh [JMH options, e.g. -h or MethodRefs]
           --quick      about 30 s: 2 rounds of 1 s phases, windows 16 and 1000
           --rounds     measured rounds (default 5)
           --seconds    seconds per measured phase (default 2)
           --warmup     seconds per warm-up phase (default 1)
-          --windows    calls in flight in the pipelined phases (default 16,256,1000)""";
+          --windows    calls in flight in the pipelined phases (default 16,256,1000)
+          --creates    actors created by the cluster comparison (default 2000, 500 with --quick)
+          --creates-in-flight  creates outstanding at once in that phase (default 64)""";
 
     static Settings parse(String[] args) {
         int rounds = 5;
         double seconds = 2;
         double warmup = 1;
         int[] windows = {16, 256, 1000};
+        int creates = 2000;
+        boolean createsSet = false;
+        int createsInFlight = 64;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -36,15 +44,21 @@ record Settings(int rounds, double seconds, double warmupSeconds, int[] windows)
                     seconds = 1;
                     warmup = 0.5;
                     windows = new int[]{16, 1000};
+                    creates = createsSet ? creates : 500;
                 }
                 case "--rounds" -> rounds = positiveInt(a, value(args, ++i, a));
                 case "--seconds" -> seconds = positiveSeconds(a, value(args, ++i, a));
                 case "--warmup" -> warmup = positiveSeconds(a, value(args, ++i, a));
                 case "--windows" -> windows = windows(value(args, ++i, a));
+                case "--creates" -> {
+                    creates = positiveInt(a, value(args, ++i, a));
+                    createsSet = true;
+                }
+                case "--creates-in-flight" -> createsInFlight = positiveInt(a, value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
         }
-        return new Settings(rounds, seconds, warmup, windows);
+        return new Settings(rounds, seconds, warmup, windows, creates, createsInFlight);
     }
 
     long phaseNanos() {

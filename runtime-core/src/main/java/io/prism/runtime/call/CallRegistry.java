@@ -30,6 +30,8 @@ import java.util.function.Function;
 public final class CallRegistry {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    /** Requests sent again until answered, by id; entries of answered requests are dropped by the next sweep. */
+    private final Map<Long, Resend> resends = new ConcurrentHashMap<>();
     private final Cache<ActorRef<?>, String> deadTargets = Caffeine.newBuilder().maximumSize(100_000).build();
     /** No host has died yet: the common case skips the dead-target lookup on every call. */
     private volatile boolean anyDead;
@@ -60,6 +62,31 @@ public final class CallRegistry {
     /** One awaited reply. {@code target} is the host called, or null for control requests. */
     public record Pending(CompletableFuture<Object> future, ActorRef<?> target, long deadlineNanos,
                           Function<ErrorInfo, PrismException> onError, String what) {
+    }
+
+    private static final class Resend {
+        final Runnable send;
+        final long everyNanos;
+        long nextNanos;
+
+        Resend(Runnable send, long everyNanos, long nextNanos) {
+            this.send = send;
+            this.everyNanos = everyNanos;
+            this.nextNanos = nextNanos;
+        }
+    }
+
+    /**
+     * Runs {@code send} again every {@code every} (checked by the sweep, so up to one sweep interval later) until the
+     * reply of {@code id} came or it expired. One sweep serves every such request: a timer task per request cost a
+     * scheduled task and a pool hand-off per create.
+     */
+    public void resendUntilAnswered(long id, Duration every, Runnable send) {
+        long everyNanos = every.toNanos();
+        resends.put(id, new Resend(send, everyNanos, coarseNanos + everyNanos));
+        if (!pending.containsKey(id)) {
+            resends.remove(id);
+        }
     }
 
     /**
@@ -121,6 +148,14 @@ public final class CallRegistry {
     /** Fails every registration past its deadline. */
     public void expire(long nowNanos) {
         coarseNanos = nowNanos;
+        resends.forEach((id, r) -> {
+            if (!pending.containsKey(id)) {
+                resends.remove(id);
+            } else if (nowNanos - r.nextNanos >= 0) {
+                r.nextNanos = nowNanos + r.everyNanos;
+                r.send.run();
+            }
+        });
         pending.forEach((id, p) -> {
             if (nowNanos - p.deadlineNanos() > 0) {
                 fail(id, new PrismException(p.what() + " got no reply in time",

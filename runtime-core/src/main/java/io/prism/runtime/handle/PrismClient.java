@@ -19,7 +19,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -157,21 +156,10 @@ public final class PrismClient {
         long id = registry.register(future, null, timeout, onError, what);
         ResourceManager.Command message = request.apply(id);
         manager.tell(message);
-        resendUntilAnswered(future, message);
+        // resent until answered: one sent while the resource manager moves (its node died) is otherwise lost; the
+        // manager answers repeats of the same request once (creates are keyed by the actor's id)
+        registry.resendUntilAnswered(id, RESEND_AFTER, () -> manager.tell(message));
         return (CompletableFuture<T>) (CompletableFuture<?>) future;
-    }
-
-    /**
-     * Control requests are resent until answered: one sent while the resource manager moves (its node died) is
-     * otherwise lost. The manager answers repeats of the same request once (creates are keyed by the actor's id).
-     */
-    private void resendUntilAnswered(CompletableFuture<?> future, ResourceManager.Command message) {
-        CompletableFuture.delayedExecutor(RESEND_AFTER.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (!future.isDone()) {
-                manager.tell(message);
-                resendUntilAnswered(future, message);
-            }
-        });
     }
 
     private static void checkClass(String name, String actualClass, Class<?> wanted) {

@@ -5,7 +5,6 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import com.esotericsoftware.kryo.util.MapReferenceResolver;
-import com.esotericsoftware.kryo.util.Pool;
 import io.prism.runtime.protocol.Invoke;
 import io.prism.runtime.serialization.ProtocolSerializers.ActorRefSerializer;
 import org.apache.pekko.actor.AbstractExtensionId;
@@ -45,7 +44,7 @@ public final class PrismKryo implements Extension {
     private final AllowList allowList;
     private final ClassLoader classLoader;
     private final ActorRefs refs;
-    private final Pool<Codec> pool;
+    private final CodecPool<Codec> pool;
     private final AtomicLong dropped = new AtomicLong();
 
     /** Without an actor system: user values only ({@link #encode}, {@link #decode}); ActorRefs cannot travel. */
@@ -58,12 +57,7 @@ public final class PrismKryo implements Extension {
         this.allowList = new AllowList(settings.allowedPackages());
         this.classLoader = classLoader;
         this.refs = refs;
-        this.pool = new Pool<>(true, false, Math.max(8, 2 * Runtime.getRuntime().availableProcessors())) {
-            @Override
-            protected Codec create() {
-                return new Codec();
-            }
-        };
+        this.pool = new CodecPool<>(Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), Codec::new);
     }
 
     /** The one PrismKryo of an actor system, made from its {@code prism.serialization} settings. */

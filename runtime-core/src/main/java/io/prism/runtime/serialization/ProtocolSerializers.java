@@ -43,23 +43,32 @@ final class ProtocolSerializers {
 
         @Override
         public void write(Kryo kryo, Output output, ActorRef ref) {
-            output.writeString(refs().format(ref));
+            refs().write(output, ref);
         }
 
         @Override
         public ActorRef read(Kryo kryo, Input input, Class<? extends ActorRef> type) {
-            return refs().resolve(input.readString());
+            return refs().read(input);
         }
 
         /** A ref or null, without a class id: for fields whose type is known to be a ref. */
         void writeOrNull(Output output, ActorRef<?> ref) {
-            output.writeString(ref == null ? null : refs().format(ref));
+            if (ref == null) {
+                output.writeVarInt(0, true);
+            } else {
+                refs().write(output, ref);
+            }
         }
 
         @SuppressWarnings("unchecked")
         <T> ActorRef<T> readOrNull(Input input) {
-            String path = input.readString();
-            return path == null ? null : (ActorRef<T>) refs().resolve(path);
+            if (refs == null) {
+                if (input.readVarInt(true) == 0) {
+                    return null;
+                }
+                refs();
+            }
+            return (ActorRef<T>) refs.read(input);
         }
 
         private ActorRefs refs() {
@@ -71,9 +80,16 @@ final class ProtocolSerializers {
         }
     }
 
-    /** The call itself, written field by field: it is the message Prism sends most. */
+    /**
+     * The call itself, written field by field: it is the message Prism sends most. One flag byte says which of
+     * {@code args} (within a JVM) and {@code payload} (across JVMs) follow, so neither costs a class lookup.
+     */
     static final class InvokeSerializer extends ImmutableSerializer<Invoke> {
+        private static final int ARGS = 1;
+        private static final int PAYLOAD = 2;
+
         private final ActorRefSerializer refs;
+        private final WirePayloadSerializer payloads = new WirePayloadSerializer();
 
         InvokeSerializer(ActorRefSerializer refs) {
             this.refs = refs;
@@ -82,32 +98,57 @@ final class ProtocolSerializers {
         @Override
         public void write(Kryo kryo, Output output, Invoke invoke) {
             output.writeVarLong(invoke.callId(), true);
-            kryo.writeObjectOrNull(output, invoke.method(), MethodRef.class);
-            kryo.writeObjectOrNull(output, invoke.args(), Object[].class);
-            kryo.writeObjectOrNull(output, invoke.payload(), WirePayload.class);
+            MethodRefSerializer.METHODS.write(output, invoke.method());
+            output.writeByte((invoke.args() == null ? 0 : ARGS) | (invoke.payload() == null ? 0 : PAYLOAD));
+            if (invoke.args() != null) {
+                kryo.writeObject(output, invoke.args());
+            }
+            if (invoke.payload() != null) {
+                payloads.write(kryo, output, invoke.payload());
+            }
             refs.writeOrNull(output, invoke.replyTo());
         }
 
         @Override
         public Invoke read(Kryo kryo, Input input, Class<? extends Invoke> type) {
-            return new Invoke(input.readVarLong(true), kryo.readObjectOrNull(input, MethodRef.class),
-                kryo.readObjectOrNull(input, Object[].class), kryo.readObjectOrNull(input, WirePayload.class),
-                refs.readOrNull(input));
+            long callId = input.readVarLong(true);
+            MethodRef method = MethodRefSerializer.METHODS.read(input);
+            int parts = input.readByte();
+            Object[] args = (parts & ARGS) == 0 ? null : kryo.readObject(input, Object[].class);
+            WirePayload payload = (parts & PAYLOAD) == 0 ? null : payloads.read(kryo, input, WirePayload.class);
+            return new Invoke(callId, method, args, payload, refs.readOrNull(input));
         }
     }
 
-    /** A method's name, as three strings. */
+    /**
+     * A method's name: its three strings, encoded once per {@link MethodRef} instance and read back as the same
+     * instance while it keeps its slot, so the host's lookups by method compare identical strings.
+     */
     static final class MethodRefSerializer extends ImmutableSerializer<MethodRef> {
+        static final InternedEncoding<MethodRef> METHODS = new InternedEncoding<>(MethodRefSerializer::encode,
+            MethodRefSerializer::decode);
+
         @Override
         public void write(Kryo kryo, Output output, MethodRef method) {
-            output.writeString(method.className());
-            output.writeString(method.name());
-            output.writeString(method.descriptor());
+            METHODS.write(output, method);
         }
 
         @Override
         public MethodRef read(Kryo kryo, Input input, Class<? extends MethodRef> type) {
-            return new MethodRef(input.readString(), input.readString(), input.readString());
+            return METHODS.read(input);
+        }
+
+        private static byte[] encode(MethodRef method) {
+            Output out = new Output(64, -1);
+            out.writeString(method.className());
+            out.writeString(method.name());
+            out.writeString(method.descriptor());
+            return out.toBytes();
+        }
+
+        private static MethodRef decode(byte[] bytes) {
+            Input in = new Input(bytes);
+            return new MethodRef(in.readString(), in.readString(), in.readString());
         }
     }
 
