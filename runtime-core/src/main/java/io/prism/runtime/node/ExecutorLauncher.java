@@ -19,8 +19,9 @@ import java.util.Map;
  */
 public final class ExecutorLauncher {
 
-    /** Settings of executor processes ({@code prism.executor}). */
     /**
+     * Settings of executor processes ({@code prism.executor}).
+     *
      * @param sparesPerShape executors kept started and waiting for each (GPU, share) that was used, so the next
      *                       actor of that shape starts without a JVM start
      * @param maxSpares      spare executors kept in all; the least recently used shapes lose theirs first
@@ -40,6 +41,7 @@ public final class ExecutorLauncher {
     private final Settings settings;
     private final Path configFile;
     private final Path logDir;
+    private final ExecutorClassArchive classArchive;
 
     /**
      * @param config the worker's whole configuration: its {@code prism} settings and its remoting host are handed
@@ -59,10 +61,26 @@ public final class ExecutorLauncher {
             throw new PrismException("cannot write the executor settings to " + configFile
                 + ": set prism.executor.work-dir to a writable directory", e);
         }
+        classArchive = ExecutorClassArchive.forClassPath(System.getProperty("java.class.path"),
+            settings.javaOptions());
+        classArchive.createIfMissing(command(List.of(ExecutorMain.WARM_UP, configFile.toString())),
+            logDir.resolve("class-archive.log"));
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Java, the executor's options and class path, {@link ExecutorMain} and {@code args}. */
+    private List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.javaOptions());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ExecutorMain.class.getName());
+        command.addAll(args);
+        return command;
     }
 
     /** The log file of one executor process. */
@@ -76,15 +94,8 @@ public final class ExecutorLauncher {
      * @param environment variables set for this executor only (its MPS share, its GPU)
      */
     public Process launch(String launchId, String agentPath, Map<String, String> environment) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.javaOptions());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ExecutorMain.class.getName());
-        command.add(agentPath);
-        command.add(launchId);
-        command.add(configFile.toString());
+        List<String> command = command(List.of(agentPath, launchId, configFile.toString()));
+        command.addAll(1, classArchive.options());
         ProcessBuilder builder = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(launchId).toFile()));

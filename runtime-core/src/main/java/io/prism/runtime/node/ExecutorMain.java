@@ -34,20 +34,25 @@ public final class ExecutorMain {
     private ExecutorMain() {
     }
 
-    /** Arguments: the agent's actor path, the launch id the agent gave this process, the executor config file. */
+    /** First argument of a run that only starts and stops, so that its classes can be archived. */
+    static final String WARM_UP = "--warm-up";
+
+    /**
+     * Arguments: the agent's actor path, the launch id the agent gave this process, the executor config file; or
+     * {@value #WARM_UP} and the config file.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals(WARM_UP)) {
+            warmUp(new File(args[1]));
+            return;
+        }
         if (args.length != 3) {
             System.err.println("usage: ExecutorMain <agent-path> <launch-id> <config-file>; "
                 + "executors are started by a Prism worker, not by hand");
             System.exit(2);
         }
         exitWhenWorkerGone(System.in);
-        Config fromWorker = ConfigFactory.parseFile(new File(args[2]));
-        Config config = PrismConfigLoader.load(Map.of(
-            "pekko.actor.provider", "remote",
-            "pekko.remote.warn-about-direct-use", "off",
-            "pekko.remote.artery.canonical.port", 0,
-            "pekko.coordinated-shutdown.exit-jvm", "off"), fromWorker, false);
+        Config config = config(new File(args[2]));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             ActorRef<NodeAgent.Command> agent = ActorRefResolver.get(ctx.getSystem()).resolveActorRef(args[0]);
             ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, args[1], () -> {
@@ -60,6 +65,26 @@ public final class ExecutorMain {
         // a spare executor waits for its actor with the wire's classes loaded and registered already
         PrismKryo wire = PrismKryo.get(system);
         wire.decode(wire.encode(new Object[] {"warm-up", 1, 1.0f, new float[] {1}}));
+        system.getWhenTerminated().toCompletableFuture().get();
+        System.exit(0);
+    }
+
+    private static Config config(File fromWorker) {
+        return PrismConfigLoader.load(Map.of(
+            "pekko.actor.provider", "remote",
+            "pekko.remote.warn-about-direct-use", "off",
+            "pekko.remote.artery.canonical.port", 0,
+            "pekko.coordinated-shutdown.exit-jvm", "off"), ConfigFactory.parseFile(fromWorker), false);
+    }
+
+    /** Starts and stops the system an executor runs, touching what a call touches, for the class archive. */
+    private static void warmUp(File config) throws Exception {
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism", config(config));
+        PrismKryo wire = PrismKryo.get(system);
+        wire.decode(wire.encode(new Object[] {"warm-up", 1, 1.0f, new float[] {1}}));
+        Class.forName(ActorHost.class.getName());
+        Class.forName(ExecutorGuardian.class.getName());
+        system.terminate();
         system.getWhenTerminated().toCompletableFuture().get();
         System.exit(0);
     }
