@@ -3,6 +3,8 @@ package io.prism.benchmarks.executor;
 import io.prism.ActorHandle;
 import io.prism.Prism;
 import io.prism.PrismConfig;
+import io.prism.benchmarks.Aim;
+import io.prism.benchmarks.BenchReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +47,10 @@ public final class ExecutorStart {
         row("spare executor (spares-per-shape 1)", pooled, median(bare));
         row("in the worker JVM (isolation shared)", shared, median(bare));
         row("bare JVM start and exit (baseline)", bare, median(bare));
+        BenchReport.record("executor start", "create → first call, new executor process", "ms", median(cold),
+            "bare JVM start+exit", median(bare), Aim.NONE);
+        BenchReport.record("executor start", "create → first call, spare executor", "ms", median(pooled),
+            "in the worker JVM", median(shared), Aim.NONE);
     }
 
     private static void row(String name, List<Double> millis, double bareMedian) {
