@@ -16,13 +16,14 @@ import java.util.Map;
 /**
  * {@code java -jar benchmarks.jar all [--quick]}: every end-to-end benchmark, each in a JVM of its own, then one
  * table of their headline figures against the baselines each measured in the same run, and the machine they ran
- * on. About 12 minutes on 2 cores, {@code --quick} about 4.
+ * on. About 15 minutes on 2 cores, {@code --quick} about 5 (longer on a busy machine: executor starts slow down
+ * most).
  */
 public final class AllBenchmarks {
     static final String USAGE = """
         usage: java -jar benchmarks/target/benchmarks.jar all [--quick]
           runs every end-to-end benchmark in a JVM of its own, one after another, and prints one table
-          --quick   shorter runs of each (about 4 minutes in all instead of about 12)""";
+          --quick   shorter runs of each (about 5 minutes in all on 2 cores instead of about 15)""";
     private static final Duration PART_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration QUICK_PART_TIMEOUT = Duration.ofMinutes(5);
 

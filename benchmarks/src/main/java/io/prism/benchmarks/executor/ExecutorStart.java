@@ -27,7 +27,7 @@ public final class ExecutorStart {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        int samples = quick ? 5 : 20;
+        int samples = quick ? 3 : 20;
         double load = loadAverage();
         List<Double> bare = new ArrayList<>();
         for (int i = 0; i < samples + 1; i++) {
@@ -50,7 +50,7 @@ public final class ExecutorStart {
         BenchReport.record("executor start", "create → first call, new executor process", "ms", median(cold),
             "bare JVM start+exit", median(bare), Aim.NONE);
         BenchReport.record("executor start", "create → first call, spare executor", "ms", median(pooled),
-            "in the worker JVM", median(shared), Aim.NONE);
+            "new executor", median(cold), Aim.NONE);
     }
 
     private static void row(String name, List<Double> millis, double bareMedian) {
