@@ -1,6 +1,10 @@
 package io.prism.benchmarks;
 
+import io.prism.benchmarks.actors.CreationRate;
+import io.prism.benchmarks.all.AllBenchmarks;
 import io.prism.benchmarks.executor.ExecutorStart;
+import io.prism.benchmarks.memory.MemoryUse;
+import io.prism.benchmarks.placement.PlacementSpeed;
 import io.prism.benchmarks.roundtrip.ClusterComparison;
 import io.prism.benchmarks.roundtrip.RoundTripComparison;
 
@@ -8,27 +12,25 @@ import java.util.Arrays;
 
 /**
  * The jar's entry point: with no subcommand, the Prism-against-Pekko comparison in one JVM; {@code cluster ...} the
- * same across two JVMs; {@code executor-start} the start of an executor process; {@code jmh ...} hands the rest of the arguments to JMH, whose forks run from this same jar.
+ * same across two JVMs; {@code creation}, {@code executor-start}, {@code placement} and {@code memory} one figure
+ * each against its baseline; {@code all} every one of them and one table; {@code jmh ...} hands the rest of the
+ * arguments to JMH, whose forks run from this same jar.
  */
 public final class Benchmarks {
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("jmh")) {
-            String[] rest = new String[args.length - 1];
-            System.arraycopy(args, 1, rest, 0, rest.length);
-            org.openjdk.jmh.Main.main(rest);
-            return;
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "all" -> AllBenchmarks.main(rest);
+            case "cluster" -> ClusterComparison.main(rest);
+            case "creation" -> CreationRate.main(rest);
+            case "executor-start" -> ExecutorStart.main(rest);
+            case "placement" -> PlacementSpeed.main(rest);
+            case "memory" -> MemoryUse.main(rest);
+            case "jmh" -> org.openjdk.jmh.Main.main(rest);
+            default -> RoundTripComparison.main(args);
         }
-        if (args.length > 0 && args[0].equals("executor-start")) {
-            ExecutorStart.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("cluster")) {
-            ClusterComparison.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        RoundTripComparison.main(args);
     }
 }

@@ -3,6 +3,8 @@ package io.prism.benchmarks.executor;
 import io.prism.ActorHandle;
 import io.prism.Prism;
 import io.prism.PrismConfig;
+import io.prism.benchmarks.Aim;
+import io.prism.benchmarks.BenchReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ public final class ExecutorStart {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        int samples = quick ? 5 : 20;
+        int samples = quick ? 3 : 20;
         double load = loadAverage();
         List<Double> bare = new ArrayList<>();
         for (int i = 0; i < samples + 1; i++) {
@@ -45,6 +47,10 @@ public final class ExecutorStart {
         row("spare executor (spares-per-shape 1)", pooled, median(bare));
         row("in the worker JVM (isolation shared)", shared, median(bare));
         row("bare JVM start and exit (baseline)", bare, median(bare));
+        BenchReport.record("executor start", "create → first call, new executor process", "ms", median(cold),
+            "bare JVM start+exit", median(bare), Aim.NONE);
+        BenchReport.record("executor start", "create → first call, spare executor", "ms", median(pooled),
+            "new executor", median(cold), Aim.NONE);
     }
 
     private static void row(String name, List<Double> millis, double bareMedian) {
