@@ -1,5 +1,8 @@
 package io.prism.benchmarks.roundtrip;
 
+import io.prism.benchmarks.Aim;
+import io.prism.benchmarks.BenchReport;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -72,11 +75,31 @@ final class ClusterTable {
                 + "worst %.2f× (%s); ≥ %,.0f actors created/s: %,.0f (%s)%n", SYNC_AIM, sync,
             sync <= SYNC_AIM ? "met" : "NOT met", ASYNC_AIM, async, async >= ASYNC_AIM ? "met" : "NOT met",
             CREATES_AIM, churn.createsPerSecond(), churn.createsPerSecond() >= CREATES_AIM ? "met" : "NOT met");
+        report(windows);
         long failures = prism.failures + tell.failures + ask.failures + socket.failures + churn.failures() + cold.failures();
         if (failures > 0) {
             out.printf(Locale.ROOT, "failed: Prism calls %d, tell %d, ask %d, socket %d, creates %d%n",
                 prism.failures, tell.failures, ask.failures, socket.failures, churn.failures() + cold.failures());
         }
+    }
+
+    /** The headline rows for {@code benchmarks.jar all}'s table; nothing when run on its own. */
+    private void report(int[] windows) {
+        String section = "cross-JVM call";
+        double p50 = prism.syncLatencies.percentile(0.50) / 1e3;
+        BenchReport.record(section, "sync round trip p50", "µs", p50, "tell+id",
+            tell.syncLatencies.percentile(0.50) / 1e3, Aim.ratioAtMost(SYNC_AIM));
+        BenchReport.record(section, "sync round trip p50", "µs", p50, "ask", ask.syncLatencies.percentile(0.50) / 1e3,
+            Aim.NONE);
+        BenchReport.record(section, "sync round trip p50", "µs", p50, "socket",
+            socket.syncLatencies.percentile(0.50) / 1e3, Aim.NONE);
+        for (int i = 0; i < windows.length; i++) {
+            BenchReport.record(section, "pipelined, " + windows[i] + " in flight", "calls/s",
+                Figures.median(prism.windowRates.get(i)), "tell+id", Figures.median(tell.windowRates.get(i)),
+                Aim.ratioAtLeast(ASYNC_AIM));
+        }
+        BenchReport.record(BenchReport.Row.alone("actor creation", "created/s, driver → head JVM, "
+            + churn.actors() + " actors", "actors/s", churn.createsPerSecond(), Aim.atLeast(CREATES_AIM)));
     }
 
     private void row(PrintStream out, String figure, ToDoubleFunction<Figures> value, String format,

@@ -1,5 +1,8 @@
 package io.prism.benchmarks.roundtrip;
 
+import io.prism.benchmarks.Aim;
+import io.prism.benchmarks.BenchReport;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +56,17 @@ final class Table {
         }
         out.println();
         aim(out, windows);
+        double p50 = prism.syncLatencies.percentile(0.50) / 1e3;
+        BenchReport.record("in-JVM call", "sync round trip p50", "µs", p50, "tell+id",
+            tell.syncLatencies.percentile(0.50) / 1e3, Aim.NONE);
+        BenchReport.record("in-JVM call", "sync round trip p50", "µs", p50, "ask", ask.syncLatencies.percentile(0.50) / 1e3,
+            Aim.NONE);
+        for (int i = 0; i < windows.length; i++) {
+            BenchReport.record(BenchReport.Row.of("in-JVM call", "pipelined, " + windows[i] + " in flight", "calls/s",
+                    Figures.median(prism.windowRates.get(i)), "tell+id", Figures.median(tell.windowRates.get(i)),
+                    Aim.ratioAtLeast(AIM))
+                .withRatio(Figures.median(perRound(prism.windowRates.get(i), tell.windowRates.get(i)))));
+        }
         long failures = prism.failures + tell.failures + ask.failures;
         if (failures > 0) {
             out.printf(Locale.ROOT, "failed calls: Prism %d, A %d, B %d (each counted in the figures above)%n",
