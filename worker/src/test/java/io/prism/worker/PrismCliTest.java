@@ -1,24 +1,10 @@
 package io.prism.worker;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PrismCliTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = PrismCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
+class PrismCliTest extends CliTest {
     @Test
     void versionNamesTheBuiltVersion() {
         assertThat(run("--version")).isZero();

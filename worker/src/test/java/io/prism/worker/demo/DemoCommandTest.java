@@ -1,27 +1,14 @@
 package io.prism.worker.demo;
 
-import io.prism.worker.PrismCli;
+import io.prism.worker.CliTest;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DemoCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = PrismCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
+class DemoCommandTest extends CliTest {
     @Test
     void packsFourQuarterGpuScorersOnOneGpuAndScoresEveryCall() {
         int exit = run("demo", "--calls", "2000", "--warmup", "200");

@@ -1,27 +1,15 @@
 package io.prism.worker.node;
 
-import io.prism.worker.PrismCli;
+import io.prism.worker.CliTest;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code head} and {@code worker} refuse before they start anything, and the configuration they pass on. */
-class NodeCommandsTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = PrismCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
-
+class NodeCommandsTest extends CliTest {
     @Test
     void aWorkerNeedsToKnowWhomToJoin() {
         assertThat(run("worker", "--gpus", "sim:1x16GiB")).isEqualTo(2);
