@@ -37,11 +37,10 @@ import java.util.function.Supplier;
  * workloads are usage errors (exit code 2) naming the value; a long run reports progress on stderr.
  */
 @Command(name = "simulate",
-    description = {
-        "Replays a workload on a simulated cluster through Prism's placement policies and prints, per policy, the",
-        "actors placed and pending, GPUs used against the lower bound ⌈Σ fractions⌉ and against one GPU per actor,",
-        "and the time each placement decision took. Workloads: --workload, --random or --trace; add --arrival-rate",
-        "and --lifetime for actors that come and go."})
+    description = "Replays a workload on a simulated cluster through Prism's placement policies and prints, per "
+        + "policy, the actors placed and pending, GPUs used against the lower bound ⌈Σ fractions⌉ and against one GPU "
+        + "per actor, and the time each placement decision took. Workloads: --workload, --random or --trace; add "
+        + "--arrival-rate and --lifetime for actors that come and go.")
 public final class SimulateCommand implements Callable<Integer> {
     /** Progress goes to stderr at most this often, and only once a run has taken this long. */
     private static final long PROGRESS_INTERVAL_NANOS = 2_000_000_000L;
