@@ -109,6 +109,11 @@ final class ClusterPrism extends AbstractPrism {
         if (options.isolation() != Isolation.PROCESS) {
             return options.labels();
         }
+        if (shape.gpuCount() > 1) {
+            throw new IllegalArgumentException("isolation(PROCESS) on " + actorClass.getSimpleName() + " with "
+                + shape.gpuCount() + " GPUs: an executor process is an MPS client of one GPU, so actors of several "
+                + "GPUs run in the worker JVM (drop .isolation(PROCESS), or ask for one GPU or a fraction)");
+        }
         Map<String, String> labels = new HashMap<>(options.labels());
         labels.put(NodeAgent.ISOLATION_LABEL, NodeAgent.PROCESS_LABEL_VALUE);
         return labels;

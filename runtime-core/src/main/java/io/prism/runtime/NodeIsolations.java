@@ -59,9 +59,14 @@ final class NodeIsolations {
         if (!mps.mpsRunning()) {
             return new Decided(NodeIsolation.shared(true, "in the worker JVM: " + mps.reason()), null);
         }
-        return new Decided(new NodeIsolation(Isolation.PROCESS, "executor process per GPU actor, an MPS client "
-            + "capped at its share by the driver (" + mps.reason() + ")",
-            new ExecutorLauncher(executors, config), mps.pipeDirectory().orElseThrow()), mps);
+        try {
+            return new Decided(new NodeIsolation(Isolation.PROCESS, "executor process per GPU actor, an MPS client "
+                + "capped at its share by the driver (" + mps.reason() + ")",
+                new ExecutorLauncher(executors, config), mps.pipeDirectory().orElseThrow()), mps);
+        } catch (RuntimeException e) {
+            mps.close();
+            throw e;
+        }
     }
 
 }

@@ -22,7 +22,7 @@ class ProcessIsolationTest {
 
     @BeforeAll
     static void start() {
-        prism = Prism.start(PrismConfig.builder().gpus("sim:1x16GiB").set("prism.isolation", "process")
+        prism = Prism.start(PrismConfig.builder().gpus("sim:2x16GiB").set("prism.isolation", "process")
             .set("prism.executor.spares-per-shape", "0").set("prism.executor.start-timeout", "120s")
             .placementTimeout(Duration.ofSeconds(150)).build());
     }
@@ -46,6 +46,19 @@ class ProcessIsolationTest {
         assertThat(prism.state().nodes().get(0).isolation()).isEqualTo(Isolation.PROCESS);
         own.kill();
         here.kill();
+    }
+
+    @Test
+    void anActorOfSeveralGpusRunsInTheWorkerSinceAnExecutorHoldsOneGpu() {
+        ActorHandle<Quarter> both = prism.actor(Quarter::new).gpu(2).create();
+        assertThat(both.placement().gpus()).hasSize(2);
+        assertThat(both.placement().isolation()).isEqualTo(Isolation.SHARED);
+        assertThat(both.call(Quarter::pid).join()).isEqualTo(SELF);
+        both.kill();
+
+        assertThatThrownBy(() -> prism.actor(Quarter::new).gpu(2).isolation(Isolation.PROCESS).create())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("isolation(PROCESS) on Quarter with 2 GPUs");
     }
 
     @Test

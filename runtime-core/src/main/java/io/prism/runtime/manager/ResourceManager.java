@@ -387,7 +387,8 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
         rec.node = p.decision().node();
         rec.placement = new ActorPlacement(node.info().nodeId(), p.decision().gpus(), p.decision().unitsPerGpu(),
             p.decision().memoryPerGpu(), p.decision().cpuMillis() / 1000.0,
-            gpu ? NodeAgent.isolationFor(rec.spec, node.info()) : Isolation.NONE, rec.incarnation);
+            gpu ? NodeAgent.isolationFor(rec.spec, node.info(), p.decision().gpus().size()) : Isolation.NONE,
+            rec.incarnation);
         if (rec.state != ActorState.RESTARTING) {
             rec.state = ActorState.STARTING;
         }

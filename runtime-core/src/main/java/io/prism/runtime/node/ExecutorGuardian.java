@@ -129,9 +129,13 @@ public final class ExecutorGuardian {
             .build();
     }
 
+    /**
+     * The watch says the agent is gone; a long pause of the worker (GC) can say so too, while the worker lives. The
+     * worker's pipe is what ends the process (see ExecutorMain); here it is only logged.
+     */
     private static Behavior<Command> agentGone(Runnable onAgentGone) {
         onAgentGone.run();
-        return Behaviors.stopped();
+        return Behaviors.same();
     }
 
     /** The process sees only its own GPU, as device 0; a simulated GPU has no such selection. */

@@ -102,21 +102,29 @@ final class ExecutorHosting {
         if (ready == null || ready.isEmpty()) {
             return null;
         }
-        spareCount--;
+        // a spare that died is forgotten here, before its exit is reported
+        ready.removeIf(l -> {
+            boolean dead = !l.process.isAlive();
+            spareCount -= dead ? 1 : 0;
+            return dead;
+        });
         // prefer one that is up already
         for (Iterator<Launch> it = ready.iterator(); it.hasNext(); ) {
             Launch l = it.next();
             if (l.executor != null) {
                 it.remove();
+                spareCount--;
                 return l;
             }
         }
-        return ready.pollFirst();
+        Launch starting = ready.pollFirst();
+        spareCount -= starting == null ? 0 : 1;
+        return starting;
     }
 
     /** Starts spares of {@code env} up to the configured number, dropping the least recently used beyond the cap. */
     private void topUp(Map<String, String> env) {
-        int perShape = launcher.settings().sparesPerShape();
+        int perShape = Math.min(launcher.settings().sparesPerShape(), launcher.settings().maxSpares());
         Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
         while (ready.size() < perShape) {
             try {
@@ -171,6 +179,12 @@ final class ExecutorHosting {
         }
     }
 
+    /** The incarnation {@code launchId}'s process hosts, or null for a spare or a process already forgotten. */
+    AllocationKey hostOf(String launchId) {
+        Launch launch = launches.get(launchId);
+        return launch == null ? null : launch.key;
+    }
+
     /** A process exited: the incarnation it hosted, or null for a spare (which is forgotten). */
     AllocationKey exited(String launchId) {
         Launch launch = launches.remove(launchId);
@@ -204,7 +218,7 @@ final class ExecutorHosting {
 
     /** The start or stop timeout of {@code h}'s executor passed. */
     void overdue(AllocationKey key, NodeAgent.Hosted h, boolean stopping) {
-        if (!stopping && h.host != null) {
+        if (!stopping && (h.host != null || h.stopping)) {
             return;
         }
         if (!stopping && h.startFailed == null) {

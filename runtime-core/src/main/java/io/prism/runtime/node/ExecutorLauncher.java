@@ -30,6 +30,12 @@ public final class ExecutorLauncher {
                            Duration stopTimeout, int sparesPerShape, int maxSpares) {
         public static Settings from(Config prism, String nodeId) {
             Config c = prism.getConfig("executor");
+            for (String key : List.of("spares-per-shape", "max-spares")) {
+                if (c.getInt(key) < 0) {
+                    throw new IllegalArgumentException("prism.executor." + key + " = " + c.getInt(key)
+                        + ": must be 0 (no spares) or more");
+                }
+            }
             String dir = c.getString("work-dir");
             return new Settings(c.getStringList("java-options"), dir.isEmpty()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "prism-" + nodeId + "-" + ProcessHandle.current().pid())

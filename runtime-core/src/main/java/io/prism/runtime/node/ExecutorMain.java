@@ -55,10 +55,9 @@ public final class ExecutorMain {
         Config config = config(new File(args[2]));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             ActorRef<NodeAgent.Command> agent = ActorRefResolver.get(ctx.getSystem()).resolveActorRef(args[0]);
-            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, args[1], () -> {
-                LOG.warn("the worker's node agent is gone: exiting");
-                Runtime.getRuntime().halt(EXIT_WORKER_GONE);
-            }), "executor"));
+            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, args[1],
+                () -> LOG.warn("the worker's node agent looks unreachable; exiting only if its pipe closes")),
+                "executor"));
             // the executor's one actor is gone: so is the process
             return Behaviors.receive(Void.class).onSignal(Terminated.class, t -> Behaviors.stopped()).build();
         }), "prism", config);

@@ -28,6 +28,7 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -123,13 +124,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
+    /** How long an executor's exit waits for the report it sent just before it (see onExecutorExited). */
+    private static final Duration LATE_REPORT = Duration.ofSeconds(1);
+
     /** The node label that says a node runs GPU actors in executor processes; {@code isolation(PROCESS)} needs it. */
     public static final String ISOLATION_LABEL = "prism.isolation";
     public static final String PROCESS_LABEL_VALUE = "process";
 
-    /** The isolation an actor gets on a node: its own choice where it made one, else the node's. */
-    public static Isolation isolationFor(ActorSpec spec, NodeInfo node) {
-        if (node.isolation() == Isolation.PROCESS && spec.isolation() == Isolation.SHARED) {
+    /**
+     * The isolation an actor holding {@code gpus} GPUs gets on a node: its own choice where it made one, else the
+     * node's. An executor is an MPS client of one GPU, so an actor of several whole GPUs runs in the worker JVM.
+     */
+    public static Isolation isolationFor(ActorSpec spec, NodeInfo node, int gpus) {
+        if (node.isolation() == Isolation.PROCESS && (spec.isolation() == Isolation.SHARED || gpus > 1)) {
             return Isolation.SHARED;
         }
         return node.isolation();
@@ -140,6 +147,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         final StartActor start;
         ActorRef<Invoke> host;
         long pid;
+        /** Its executor's exit was seen once and put off, waiting for a report still on its way. */
+        boolean exitSeen;
         ErrorInfo died;
         ErrorInfo startFailed;
         /** The executor process hosting this incarnation, or null when it runs in this JVM. */
@@ -207,10 +216,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             .onMessage(HostDied.class, this::onHostDied)
             .onMessage(HostTerminated.class, t -> onHostGone(t.key(), null))
             .onMessage(ExecutorUp.class, this::onExecutorUp)
-            .onMessage(ExecutorExited.class, e -> {
-                AllocationKey key = executors.exited(e.launchId());
-                return key == null ? this : onHostGone(key, e.exitCode());
-            })
+            .onMessage(ExecutorExited.class, this::onExecutorExited)
             .onMessage(ExecutorOverdue.class, this::onExecutorOverdue)
             .onSignal(PostStop.class, s -> {
                 // executors would exit on their own once this JVM is gone; a node that stops early takes them along
@@ -299,6 +305,24 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onExecutorUp(ExecutorUp up) {
         executors.up(up, hosted, h -> ledger.device(h.start.allocation().gpus().get(0)));
         return this;
+    }
+
+    /**
+     * An executor process exited. One that exited by itself with code 0 reported why just before (its actor's
+     * constructor threw, or actor code died): that report crosses the network while the exit is seen here at once,
+     * so it gets a moment to arrive before the exit speaks for itself.
+     */
+    private Behavior<Command> onExecutorExited(ExecutorExited e) {
+        AllocationKey key = executors.hostOf(e.launchId());
+        Hosted h = key == null ? null : hosted.get(key);
+        if (h != null && e.exitCode() == 0 && h.died == null && h.startFailed == null && !h.stopping
+            && !h.exitSeen) {
+            h.exitSeen = true;
+            getContext().scheduleOnce(LATE_REPORT, getContext().getSelf(), e);
+            return this;
+        }
+        key = executors.exited(e.launchId());
+        return key == null ? this : onHostGone(key, e.exitCode());
     }
 
     private Behavior<Command> onExecutorOverdue(ExecutorOverdue o) {
@@ -397,7 +421,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private Behavior<Command> onHostStarted(HostStarted s) {
         Hosted h = hosted.get(s.key());
-        if (h != null && h.launch != null) {
+        if (h != null && h.launch != null && !h.stopping && draining == null) {
             executors.started(h);
         }
         if (h != null) {
