@@ -36,12 +36,16 @@ final class ExecutorClassArchive {
 
     static ExecutorClassArchive forClassPath(String classPath, List<String> javaOptions) {
         boolean jarsOnly = !classPath.isEmpty();
+        // the JVM refuses an archive made from other jars than it runs, so a rebuilt jar needs an archive of its own
+        StringBuilder jars = new StringBuilder();
         for (String entry : classPath.split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            jarsOnly &= Files.isRegularFile(p) && entry.endsWith(".jar");
+            File jar = new File(entry);
+            jarsOnly &= jar.isFile() && entry.endsWith(".jar");
+            jars.append(jar.getAbsolutePath()).append(' ').append(jar.length()).append(' ').append(jar.lastModified())
+                .append('\n');
         }
         String key = System.getProperty("java.home") + '\n' + System.getProperty("java.vm.version") + '\n'
-            + classPath + '\n' + String.join(" ", javaOptions);
+            + jars + String.join(" ", javaOptions);
         return new ExecutorClassArchive(Path.of(System.getProperty("java.io.tmpdir"),
             "prism-executor-" + digest(key) + ".jsa"), jarsOnly);
     }

@@ -3,10 +3,24 @@ package io.prism.runtime.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.prism.runtime.PrismConfigLoader;
+import io.prism.ActorId;
+import io.prism.PlacementStrategy;
+import io.prism.function.ActorCtor0;
+import io.prism.function.ActorFunc1;
+import io.prism.runtime.call.MethodRefs;
+import io.prism.runtime.placement.ResourceShape;
+import io.prism.runtime.protocol.ActorSpec;
+import io.prism.runtime.protocol.ErrorInfo;
+import io.prism.runtime.protocol.Invoke;
+import io.prism.runtime.protocol.PrismMessage;
+import io.prism.runtime.protocol.Reply;
 import io.prism.runtime.serialization.PrismKryo;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.Logger;
@@ -16,6 +30,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -61,9 +76,11 @@ public final class ExecutorMain {
             // the executor's one actor is gone: so is the process
             return Behaviors.receive(Void.class).onSignal(Terminated.class, t -> Behaviors.stopped()).build();
         }), "prism", config);
-        // a spare executor waits for its actor with the wire's classes loaded and registered already
+        // a spare executor waits for its actor with the wire's classes loaded and registered already, and with an
+        // actor host, its dispatcher's threads and a method handle call run once
         PrismKryo wire = PrismKryo.get(system);
         wire.decode(wire.encode(new Object[] {"warm-up", 1, 1.0f, new float[] {1}}));
+        system.systemActorOf(warmUpHost(), "warm-up", Props.empty());
         system.getWhenTerminated().toCompletableFuture().get();
         System.exit(0);
     }
@@ -86,6 +103,51 @@ public final class ExecutorMain {
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().get();
         System.exit(0);
+    }
+
+    /** The actor a spare executor runs once, so that the first real actor does not pay for first use. */
+    public static final class WarmUp {
+        public WarmUp() {
+        }
+
+        public Long echo(Long value) {
+            return value;
+        }
+    }
+
+    private static final ActorFunc1<WarmUp, Long, Long> ECHO = WarmUp::echo;
+
+    /** Hosts a {@link WarmUp} actor, calls it once as a caller would, and stops. */
+    private static Behavior<Reply> warmUpHost() {
+        return Behaviors.setup(ctx -> {
+            ActorSpec spec = new ActorSpec(ActorId.random(), null, WarmUp.class.getName(),
+                MethodRefs.constructor((ActorCtor0<WarmUp>) WarmUp::new), new Object[0], ResourceShape.cpuOnly(0),
+                PlacementStrategy.PACK, 0, 1, Duration.ofSeconds(10), WarmUp.class);
+            ActorRef<Reply> self = ctx.getSelf();
+            ActorHost.Listener listener = new ActorHost.Listener() {
+                @Override
+                public void started(ActorRef<Invoke> host) {
+                    host.tell(new Invoke(1, MethodRefs.method(ECHO), new Object[] {7L}, self));
+                }
+
+                @Override
+                public void startFailed(ErrorInfo error) {
+                    LOG.warn("executor warm-up: {}", error.describe());
+                }
+
+                @Override
+                public void died(ErrorInfo error, boolean gpuFault) {
+                    LOG.warn("executor warm-up: {}", error.describe());
+                }
+            };
+            ActorRef<PrismMessage> host = ctx.spawn(ActorHost.create(spec, WarmUp.class, null, listener,
+                ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("prism-concurrent-dispatcher"))),
+                "host", DispatcherSelector.fromConfig("prism-actor-dispatcher"));
+            return Behaviors.receive(Reply.class).onAnyMessage(r -> {
+                ctx.stop(host);
+                return Behaviors.stopped();
+            }).build();
+        });
     }
 
     /** Standard input is the worker's pipe: end of file means the worker is gone. */
