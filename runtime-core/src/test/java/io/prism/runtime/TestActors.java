@@ -3,6 +3,7 @@ package io.prism.runtime;
 import io.prism.Gpu;
 import io.prism.gpu.DeviceBuffer;
 import io.prism.gpu.GpuContext;
+import jcuda.CudaException;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +82,13 @@ final class TestActors {
 
         public long pid() {
             return ProcessHandle.current().pid();
+        }
+
+        /** Fails later, as a kernel that hit a wild pointer is reported when its stream is synchronized. */
+        public CompletableFuture<Long> faultLater() {
+            return CompletableFuture.supplyAsync(() -> {
+                throw new CudaException("CUDA_ERROR_ILLEGAL_ADDRESS");
+            });
         }
     }
 

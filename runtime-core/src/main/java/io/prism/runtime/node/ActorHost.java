@@ -63,6 +63,8 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
     private final Executor concurrentPool;
     private final StashBuffer<PrismMessage> waiting;
     private final PrismKryo wire;
+    /** Taken once: calls on the pool and completions of returned stages run off the actor's thread. */
+    private final ActorRef<PrismMessage> self;
     private int running;
     /** Calls running on the pool; the GPU context is closed only once none is left. */
     private final AtomicInteger onPool = new AtomicInteger();
@@ -105,6 +107,7 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
         this.concurrentPool = concurrentPool;
         this.waiting = waiting;
         this.wire = PrismKryo.get(ctx.getSystem());
+        this.self = ctx.getSelf();
     }
 
     @Override
@@ -196,9 +199,7 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
             }
             Object result = invoker.invoke(instance, args);
             if (result instanceof CompletionStage<?> stage) {
-                stage.whenComplete((value, error) -> reply(call, error == null
-                    ? ok(call, value)
-                    : failed(call, ErrorInfo.of(ErrorInfo.Kind.CALL_FAILED, unwrap(error)))));
+                stage.whenComplete((value, error) -> completed(call, value, error == null ? null : unwrap(error)));
             } else {
                 reply(call, ok(call, result));
             }
@@ -216,6 +217,24 @@ final class ActorHost extends AbstractBehavior<PrismMessage> {
             return false;
         } finally {
             CurrentActor.restore(previous);
+        }
+    }
+
+    /**
+     * A method's {@code CompletionStage} finished, on whatever thread completed it. A fatal GPU fault that surfaces
+     * there ends the incarnation as one thrown by the method would.
+     */
+    private void completed(Invoke call, Object value, Throwable error) {
+        if (error == null) {
+            reply(call, ok(call, value));
+        } else if (GpuFaults.isFatal(error)) {
+            ErrorInfo info = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, error);
+            reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, spec.describe() + " died in "
+                + call.method().display() + ": " + info.describe())));
+            listener.died(info, true);
+            self.tell(new Fatal());
+        } else {
+            reply(call, failed(call, ErrorInfo.of(ErrorInfo.Kind.CALL_FAILED, error)));
         }
     }
 
