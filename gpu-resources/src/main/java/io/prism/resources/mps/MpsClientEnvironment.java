@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *                               driver gave none
  * @param activeThreadPercentage 1 to 100: ⌈units / 100⌉
  * @param pinnedMemoryMiB        the memory limit in MiB, the budget rounded down so it never exceeds the budget
- * @param pipeDirectory          the node daemon's {@code CUDA_MPS_PIPE_DIRECTORY}
+ * @param pipeDirectory          the node daemon's {@code CUDA_MPS_PIPE_DIRECTORY}, or null on a node that runs no
+ *                               daemon (simulated GPUs), where the share is still set so the process shows it
  */
 public record MpsClientEnvironment(String visibleDevice, int activeThreadPercentage, long pinnedMemoryMiB,
                                    Path pipeDirectory) {
@@ -41,7 +42,6 @@ public record MpsClientEnvironment(String visibleDevice, int activeThreadPercent
 
     public MpsClientEnvironment {
         Objects.requireNonNull(visibleDevice, "visibleDevice");
-        Objects.requireNonNull(pipeDirectory, "pipeDirectory");
         if (activeThreadPercentage < 1 || activeThreadPercentage > 100) {
             throw new IllegalArgumentException("MPS active thread percentage " + activeThreadPercentage
                 + " must be 1 to 100");
@@ -65,7 +65,7 @@ public record MpsClientEnvironment(String visibleDevice, int activeThreadPercent
                 + device + ": an MPS client cannot be given more than the device has");
         }
         return new MpsClientEnvironment(visibleDevice(device), activeThreadPercentage(units),
-            pinnedMemoryMiB(memoryBudgetBytes), pipeDirectory.toAbsolutePath());
+            pinnedMemoryMiB(memoryBudgetBytes), pipeDirectory == null ? null : pipeDirectory.toAbsolutePath());
     }
 
     /** ⌈units / 100⌉: 2,500 units → 25, 1 unit → 1, 10,000 units → 100. */
@@ -95,13 +95,15 @@ public record MpsClientEnvironment(String visibleDevice, int activeThreadPercent
         return Integer.toString(device.index());
     }
 
-    /** The four variables, to put into the executor's {@link ProcessBuilder#environment()}. */
+    /** The variables (the pipe only where a daemon runs), to put into the executor's {@link ProcessBuilder#environment()}. */
     public Map<String, String> asMap() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(VISIBLE_DEVICES, visibleDevice);
         env.put(ACTIVE_THREAD_PERCENTAGE, Integer.toString(activeThreadPercentage));
         env.put(PINNED_DEVICE_MEM_LIMIT, "0=" + pinnedMemoryMiB + "M");
-        env.put(PIPE_DIRECTORY, pipeDirectory.toString());
+        if (pipeDirectory != null) {
+            env.put(PIPE_DIRECTORY, pipeDirectory.toString());
+        }
         return Collections.unmodifiableMap(env);
     }
 }

@@ -27,6 +27,13 @@ class MpsClientEnvironmentTest {
     }
 
     @Test
+    void withoutADaemonTheShareIsSetButNoPipeIsNamed() {
+        assertThat(MpsClientEnvironment.of(H100, 2_500, 20 * GIB, null).asMap())
+            .containsEntry("CUDA_MPS_ACTIVE_THREAD_PERCENTAGE", "25")
+            .doesNotContainKey("CUDA_MPS_PIPE_DIRECTORY");
+    }
+
+    @Test
     void percentagesRoundUpFromUnits() {
         assertThat(MpsClientEnvironment.activeThreadPercentage(1)).isEqualTo(1);
         assertThat(MpsClientEnvironment.activeThreadPercentage(100)).isEqualTo(1);

@@ -57,27 +57,26 @@ public final class ExecutorGuardian {
     }
 
     /** @param launchId how the agent knows this process before it hosts anything (it may start as a spare) */
-    static Behavior<Command> create(ActorRef<NodeAgent.Command> agent, String launchId, Runnable onAgentGone) {
+    static Behavior<Command> create(ActorRef<NodeAgent.Command> agent, String launchId) {
         return Behaviors.setup(ctx -> {
             ctx.watchWith(agent, new AgentGone());
             agent.tell(new NodeAgent.ExecutorUp(launchId, ctx.getSelf(), ProcessHandle.current().pid(),
                 mpsEnvironment()));
-            return awaitingActor(ctx, agent, onAgentGone);
+            return awaitingActor(ctx, agent);
         });
     }
 
-    private static Behavior<Command> awaitingActor(ActorContext<Command> ctx, ActorRef<NodeAgent.Command> agent,
-                                                   Runnable onAgentGone) {
+    private static Behavior<Command> awaitingActor(ActorContext<Command> ctx, ActorRef<NodeAgent.Command> agent) {
         return Behaviors.receive(Command.class)
-            .onMessage(HostActor.class, h -> host(ctx, agent, h.key(), h, onAgentGone))
+            .onMessage(HostActor.class, h -> host(ctx, agent, h.key(), h))
             .onMessage(StopHost.class, s -> Behaviors.stopped())
-            .onMessage(AgentGone.class, g -> agentGone(onAgentGone))
+            .onMessage(AgentGone.class, g -> agentGone(ctx))
             .onAnyMessage(m -> Behaviors.same())
             .build();
     }
 
     private static Behavior<Command> host(ActorContext<Command> ctx, ActorRef<NodeAgent.Command> agent,
-                                          AllocationKey key, HostActor h, Runnable onAgentGone) {
+                                          AllocationKey key, HostActor h) {
         ActorSpec spec = h.spec();
         Class<?> actorClass;
         CloseableGpuContext gpu;
@@ -124,7 +123,7 @@ public final class ExecutorGuardian {
                 return Behaviors.same();
             })
             .onMessage(HostGone.class, g -> Behaviors.stopped())
-            .onMessage(AgentGone.class, g -> agentGone(onAgentGone))
+            .onMessage(AgentGone.class, g -> agentGone(ctx))
             .onAnyMessage(m -> Behaviors.same())
             .build();
     }
@@ -133,8 +132,8 @@ public final class ExecutorGuardian {
      * The watch says the agent is gone; a long pause of the worker (GC) can say so too, while the worker lives. The
      * worker's pipe is what ends the process (see ExecutorMain); here it is only logged.
      */
-    private static Behavior<Command> agentGone(Runnable onAgentGone) {
-        onAgentGone.run();
+    private static Behavior<Command> agentGone(ActorContext<Command> ctx) {
+        ctx.getLog().warn("the worker's node agent looks unreachable; exiting only if its pipe closes");
         return Behaviors.same();
     }
 

@@ -147,13 +147,7 @@ final class ExecutorHosting {
 
     /** What an executor is started with: its SM share and memory limit for MPS, its GPU, the daemon's pipe. */
     private Map<String, String> environment(GpuDevice device, long units, long memoryBytes) {
-        Map<String, String> env = new HashMap<>(MpsClientEnvironment.of(device, units, memoryBytes,
-            mpsPipe == null ? Path.of("") : mpsPipe).asMap());
-        if (mpsPipe == null) {
-            // no daemon on this node (simulated GPUs): the share is still set, so the executor shows what it holds
-            env.remove(MpsClientEnvironment.PIPE_DIRECTORY);
-        }
-        return Map.copyOf(env);
+        return Map.copyOf(MpsClientEnvironment.of(device, units, memoryBytes, mpsPipe).asMap());
     }
 
     /**

@@ -70,16 +70,13 @@ public final class ExecutorMain {
         Config config = config(new File(args[2]));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             ActorRef<NodeAgent.Command> agent = ActorRefResolver.get(ctx.getSystem()).resolveActorRef(args[0]);
-            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, args[1],
-                () -> LOG.warn("the worker's node agent looks unreachable; exiting only if its pipe closes")),
-                "executor"));
+            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, args[1]), "executor"));
             // the executor's one actor is gone: so is the process
             return Behaviors.receive(Void.class).onSignal(Terminated.class, t -> Behaviors.stopped()).build();
         }), "prism", config);
         // a spare executor waits for its actor with the wire's classes loaded and registered already, and with an
         // actor host, its dispatcher's threads and a method handle call run once
-        PrismKryo wire = PrismKryo.get(system);
-        wire.decode(wire.encode(new Object[] {"warm-up", 1, 1.0f, new float[] {1}}));
+        warmUpWire(system);
         system.systemActorOf(warmUpHost(), "warm-up", Props.empty());
         system.getWhenTerminated().toCompletableFuture().get();
         System.exit(0);
@@ -96,13 +93,18 @@ public final class ExecutorMain {
     /** Starts and stops the system an executor runs, touching what a call touches, for the class archive. */
     private static void warmUp(File config) throws Exception {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism", config(config));
-        PrismKryo wire = PrismKryo.get(system);
-        wire.decode(wire.encode(new Object[] {"warm-up", 1, 1.0f, new float[] {1}}));
+        warmUpWire(system);
         Class.forName(ActorHost.class.getName());
         Class.forName(ExecutorGuardian.class.getName());
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().get();
         System.exit(0);
+    }
+
+    /** Loads and registers the wire's classes by sending typical values through it once. */
+    private static void warmUpWire(ActorSystem<Void> system) {
+        PrismKryo wire = PrismKryo.get(system);
+        wire.decode(wire.encode(new Object[] {"warm-up", 1, 1.0f, new float[] {1}}));
     }
 
     /** The actor a spare executor runs once, so that the first real actor does not pay for first use. */
