@@ -255,7 +255,8 @@ final class WireRegistry {
         record(186, ExecutorGuardian.StopHost.class),
         record(187, ExecutorGuardian.RetireHost.class),
         local(188, named("io.prism.runtime.node.ExecutorGuardian$AgentGone")),
-        local(189, named("io.prism.runtime.node.ExecutorGuardian$HostGone")));
+        local(189, named("io.prism.runtime.node.ExecutorGuardian$HostGone")),
+        local(190, NodeAgent.MpsWatched.class));
 
     private static final Map<Class<?>, Entry> BY_CLASS = new HashMap<>();
     private static final Map<String, Class<?>> BY_MANIFEST = new HashMap<>();
