@@ -6,6 +6,7 @@ import io.prism.Isolation;
 import io.prism.Prism;
 import io.prism.PrismConfig;
 import io.prism.examples.fraud.FraudScorer;
+import io.prism.resources.context.GpuContexts;
 import io.prism.resources.device.CudaProbe;
 import io.prism.resources.mps.MpsController;
 import io.prism.resources.mps.MpsSettings;
@@ -160,6 +161,8 @@ public final class GpuCheckCommand implements Callable<Integer> {
 
     private boolean placeScorers(Prism prism, List<ActorHandle<FraudScorer>> scorers, MpsSettings mps,
                                  CheckReport.Section section) throws InterruptedException {
+        // Executors inherit this JVM's Java and environment, so they find the same CUDA libraries and choose alike.
+        section.line(GpuContexts.describeSgemm());
         reserveGpusBelow(prism, section);
         for (int i = 1; i <= SCORERS; i++) {
             scorers.add(createScorer(prism, "fraud-" + i));
