@@ -5,6 +5,7 @@ import io.prism.Prism;
 import io.prism.PrismConfig;
 import io.prism.benchmarks.Aim;
 import io.prism.benchmarks.BenchReport;
+import io.prism.runtime.node.ExecutorMain;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code java -jar benchmarks.jar executor-start [--quick]}: create → first answered call of a {@code @Gpu(0.25)}
  * actor under process isolation (a new executor JVM each time) and under shared isolation (in the worker JVM), and
- * the start of a bare JVM on the same class path, each sampled one at a time on a one-GPU embedded Prism.
+ * the start of a bare JVM on the same class path, each sampled one at a time on a one-GPU embedded Prism. Executor
+ * starts are sampled once the node has made its executors' class archive, as on any node after its first seconds
+ * (the archive is made once per class path, in the background), and each after the previous executor has exited.
  */
 public final class ExecutorStart {
     private static final int SPARE_GAP_SECONDS = 4;
@@ -68,21 +71,32 @@ public final class ExecutorStart {
             .set("prism.executor.spares-per-shape", Integer.toString(spares)).build();
         List<Double> millis = new ArrayList<>();
         try (Prism prism = Prism.start(config)) {
+            awaitClassArchive();
             for (int i = 0; i < samples + 1; i++) {
                 if (spares > 0) {
                     TimeUnit.SECONDS.sleep(SPARE_GAP_SECONDS);
                 }
                 long start = System.nanoTime();
                 ActorHandle<Ping> ping = prism.actor(Ping::new).create();
-                ping.call(Ping::pid).get(60, TimeUnit.SECONDS);
+                long pid = ping.call(Ping::pid).get(60, TimeUnit.SECONDS);
                 double ms = (System.nanoTime() - start) / 1e6;
                 if (i > 0) {
                     millis.add(ms);
                 }
                 ping.kill();
+                if (pid != ProcessHandle.current().pid()) {
+                    ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+                }
             }
         }
         return millis;
+    }
+
+    /** Waits for the run that makes the executors' class archive, which a process-isolation node starts. */
+    private static void awaitClassArchive() {
+        ProcessHandle.current().descendants()
+            .filter(p -> p.info().arguments().map(a -> List.of(a).contains(ExecutorMain.REHEARSE)).orElse(false))
+            .forEach(p -> p.onExit().join());
     }
 
     private static double bareJvmMillis() throws IOException, InterruptedException {

@@ -69,7 +69,7 @@ final class ExecutorHosting {
         Map<String, String> env = environment(device, a.unitsPerGpu(), a.memoryPerGpu());
         Launch launch = takeSpare(env);
         if (launch == null) {
-            launch = launch(env);
+            launch = launch(env, false);
         }
         launch.key = key;
         h.launch = launch;
@@ -87,9 +87,9 @@ final class ExecutorHosting {
         topUp(h.launch.environment);
     }
 
-    private Launch launch(Map<String, String> env) throws IOException {
+    private Launch launch(Map<String, String> env, boolean spare) throws IOException {
         Launch launch = new Launch("x" + (++launched), env);
-        launch.process = launcher.launch(launch.id, agentPath, env);
+        launch.process = launcher.launch(launch.id, agentPath, env, spare);
         launches.put(launch.id, launch);
         ActorRef<NodeAgent.Command> self = agent.getSelf();
         String id = launch.id;
@@ -128,7 +128,7 @@ final class ExecutorHosting {
         Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
         while (ready.size() < perShape) {
             try {
-                ready.addLast(launch(env));
+                ready.addLast(launch(env, true));
                 spareCount++;
             } catch (IOException e) {
                 agent.getLog().warn("could not start a spare executor: {}", e.toString());

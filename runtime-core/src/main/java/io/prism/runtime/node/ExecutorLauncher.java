@@ -69,7 +69,7 @@ public final class ExecutorLauncher {
         }
         classArchive = ExecutorClassArchive.forClassPath(System.getProperty("java.class.path"),
             settings.javaOptions());
-        classArchive.createIfMissing(command(List.of(ExecutorMain.WARM_UP, configFile.toString())),
+        classArchive.createIfMissing(command(List.of(ExecutorMain.REHEARSE, configFile.toString())),
             logDir.resolve("class-archive.log"));
     }
 
@@ -98,9 +98,12 @@ public final class ExecutorLauncher {
      * Starts an executor; it reports to {@code agentPath} with {@code launchId} once it is up.
      *
      * @param environment variables set for this executor only (its MPS share, its GPU)
+     * @param spare       it is to wait for an actor, rather than start one at once: it warms up while it waits
      */
-    public Process launch(String launchId, String agentPath, Map<String, String> environment) throws IOException {
-        List<String> command = command(List.of(agentPath, launchId, configFile.toString()));
+    public Process launch(String launchId, String agentPath, Map<String, String> environment, boolean spare)
+        throws IOException {
+        List<String> command = command(spare ? List.of(agentPath, launchId, configFile.toString(), ExecutorMain.SPARE)
+            : List.of(agentPath, launchId, configFile.toString()));
         command.addAll(1, classArchive.options());
         ProcessBuilder builder = new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -1,37 +1,18 @@
 package io.prism.runtime.node;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import io.prism.runtime.PrismConfigLoader;
-import io.prism.ActorId;
-import io.prism.PlacementStrategy;
-import io.prism.function.ActorCtor0;
-import io.prism.function.ActorFunc1;
-import io.prism.runtime.call.MethodRefs;
-import io.prism.runtime.placement.ResourceShape;
-import io.prism.runtime.protocol.ActorSpec;
-import io.prism.runtime.protocol.ErrorInfo;
-import io.prism.runtime.protocol.Invoke;
-import io.prism.runtime.protocol.PrismMessage;
-import io.prism.runtime.protocol.Reply;
-import io.prism.runtime.serialization.PrismKryo;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The entry point of an executor process, started by a node agent for one GPU actor incarnation (see
@@ -41,115 +22,60 @@ import java.util.Map;
  * (the worker exited, even by {@code kill -9}) it exits too, so no executor is ever orphaned.
  */
 public final class ExecutorMain {
-    private static final Logger LOG = LoggerFactory.getLogger(ExecutorMain.class);
-
     /** Exit code when the worker went away; the worker is gone, so nobody reads it but a person debugging. */
     static final int EXIT_WORKER_GONE = 3;
 
     private ExecutorMain() {
     }
 
-    /** First argument of a run that only starts and stops, so that its classes can be archived. */
-    static final String WARM_UP = "--warm-up";
+    /** First argument of a run that rehearses an executor's life, so that its classes can be archived. */
+    public static final String REHEARSE = "--rehearse";
+
+    /** Last argument of an executor started as a spare, to be handed an actor later. */
+    static final String SPARE = "--spare";
 
     /**
-     * Arguments: the agent's actor path, the launch id the agent gave this process, the executor config file; or
-     * {@value #WARM_UP} and the config file.
+     * Arguments: the agent's actor path, the launch id the agent gave this process, the executor config file, and
+     * {@value #SPARE} for a spare; or {@value #REHEARSE} and the config file.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals(WARM_UP)) {
-            warmUp(new File(args[1]));
-            return;
+        if (args.length == 2 && args[0].equals(REHEARSE)) {
+            System.exit(ExecutorWarmUp.rehearse(ExecutorConfig.load(new File(args[1]))) ? 0 : 1);
         }
-        if (args.length != 3) {
-            System.err.println("usage: ExecutorMain <agent-path> <launch-id> <config-file>; "
+        boolean spare = args.length == 4 && args[3].equals(SPARE);
+        if (args.length != 3 && !spare) {
+            System.err.println("usage: ExecutorMain <agent-path> <launch-id> <config-file> [" + SPARE + "]; "
                 + "executors are started by a Prism worker, not by hand");
             System.exit(2);
         }
+        // parsing the settings (Pekko's reference.conf among them) and setting up logging (the worker's logback.xml)
+        // take a cold JVM about a quarter of a second each, and need nothing from each other
+        CompletableFuture<Config> config = CompletableFuture.supplyAsync(
+            () -> ExecutorConfig.load(new File(args[2])), task -> new Thread(task, "prism-executor-config").start());
+        LoggerFactory.getILoggerFactory();
         exitWhenWorkerGone(System.in);
-        Config config = config(new File(args[2]));
+        start(args[0], args[1], config.join(), spare).getWhenTerminated().toCompletableFuture().get();
+        System.exit(0);
+    }
+
+    /**
+     * Starts the executor's actor system, which reports to {@code agentPath} and ends when its actor does. While
+     * that first report waits for the connection to the agent, the wire's classes are loaded and registered here.
+     * Only a spare also runs an actor once: in an executor started for an actor, that would compete for the cores
+     * with the actor's own start, which warms the same paths.
+     */
+    static ActorSystem<Void> start(String agentPath, String launchId, Config config, boolean spare) {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
-            ActorRef<NodeAgent.Command> agent = ActorRefResolver.get(ctx.getSystem()).resolveActorRef(args[0]);
-            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, args[1]), "executor"));
+            ActorRef<NodeAgent.Command> agent = ActorRefResolver.get(ctx.getSystem()).resolveActorRef(agentPath);
+            ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, launchId), "executor"));
             // the executor's one actor is gone: so is the process
             return Behaviors.receive(Void.class).onSignal(Terminated.class, t -> Behaviors.stopped()).build();
         }), "prism", config);
-        // a spare executor waits for its actor with the wire's classes loaded and registered already, and with an
-        // actor host, its dispatcher's threads and a method handle call run once
-        warmUpWire(system);
-        system.systemActorOf(warmUpHost(), "warm-up", Props.empty());
-        system.getWhenTerminated().toCompletableFuture().get();
-        System.exit(0);
-    }
-
-    private static Config config(File fromWorker) {
-        return PrismConfigLoader.load(Map.of(
-            "pekko.actor.provider", "remote",
-            "pekko.remote.warn-about-direct-use", "off",
-            "pekko.remote.artery.canonical.port", 0,
-            "pekko.coordinated-shutdown.exit-jvm", "off"), ConfigFactory.parseFile(fromWorker), false);
-    }
-
-    /** Starts and stops the system an executor runs, touching what a call touches, for the class archive. */
-    private static void warmUp(File config) throws Exception {
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism", config(config));
-        warmUpWire(system);
-        Class.forName(ActorHost.class.getName());
-        Class.forName(ExecutorGuardian.class.getName());
-        system.terminate();
-        system.getWhenTerminated().toCompletableFuture().get();
-        System.exit(0);
-    }
-
-    /** Loads and registers the wire's classes by sending typical values through it once. */
-    private static void warmUpWire(ActorSystem<Void> system) {
-        PrismKryo wire = PrismKryo.get(system);
-        wire.decode(wire.encode(new Object[] {"warm-up", 1, 1.0f, new float[] {1}}));
-    }
-
-    /** The actor a spare executor runs once, so that the first real actor does not pay for first use. */
-    public static final class WarmUp {
-        public WarmUp() {
+        ExecutorWarmUp.wire(system);
+        if (spare) {
+            ExecutorWarmUp.hostOnce(system);
         }
-
-        public Long echo(Long value) {
-            return value;
-        }
-    }
-
-    private static final ActorFunc1<WarmUp, Long, Long> ECHO = WarmUp::echo;
-
-    /** Hosts a {@link WarmUp} actor, calls it once as a caller would, and stops. */
-    private static Behavior<Reply> warmUpHost() {
-        return Behaviors.setup(ctx -> {
-            ActorSpec spec = new ActorSpec(ActorId.random(), null, WarmUp.class.getName(),
-                MethodRefs.constructor((ActorCtor0<WarmUp>) WarmUp::new), new Object[0], ResourceShape.cpuOnly(0),
-                PlacementStrategy.PACK, 0, 1, Duration.ofSeconds(10), WarmUp.class);
-            ActorRef<Reply> self = ctx.getSelf();
-            ActorHost.Listener listener = new ActorHost.Listener() {
-                @Override
-                public void started(ActorRef<Invoke> host) {
-                    host.tell(new Invoke(1, MethodRefs.method(ECHO), new Object[] {7L}, self));
-                }
-
-                @Override
-                public void startFailed(ErrorInfo error) {
-                    LOG.warn("executor warm-up: {}", error.describe());
-                }
-
-                @Override
-                public void died(ErrorInfo error, boolean gpuFault) {
-                    LOG.warn("executor warm-up: {}", error.describe());
-                }
-            };
-            ActorRef<PrismMessage> host = ctx.spawn(ActorHost.create(spec, WarmUp.class, null, listener,
-                ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig("prism-concurrent-dispatcher"))),
-                "host", DispatcherSelector.fromConfig("prism-actor-dispatcher"));
-            return Behaviors.receive(Reply.class).onAnyMessage(r -> {
-                ctx.stop(host);
-                return Behaviors.stopped();
-            }).build();
-        });
+        return system;
     }
 
     /** Standard input is the worker's pipe: end of file means the worker is gone. */
@@ -160,7 +86,7 @@ public final class ExecutorMain {
             } catch (IOException e) {
                 // a broken pipe means the same as end of file
             }
-            LOG.warn("the worker's pipe closed: exiting");
+            LoggerFactory.getLogger(ExecutorMain.class).warn("the worker's pipe closed: exiting");
             Runtime.getRuntime().halt(EXIT_WORKER_GONE);
         }, "prism-worker-watch");
         watcher.setDaemon(true);
