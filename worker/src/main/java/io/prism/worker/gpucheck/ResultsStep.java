@@ -43,7 +43,7 @@ final class ResultsStep {
                 if (!(d <= TOLERANCE) && firstOver < 0) {
                     firstOver = i;
                 }
-                largest = Float.isNaN(d) ? Float.NaN : Float.isNaN(largest) ? largest : Math.max(largest, d);
+                largest = Math.max(largest, d);
             }
             return new Difference(largest, firstOver);
         }
