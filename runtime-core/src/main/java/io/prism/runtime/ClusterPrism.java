@@ -139,4 +139,9 @@ final class ClusterPrism extends AbstractPrism {
     public String toString() {
         return "Prism[" + node.nodeId() + " at " + node.address() + "]";
     }
+
+    /** The node under this Prism, for tests that speak to its actors directly. */
+    PrismNode node() {
+        return node;
+    }
 }

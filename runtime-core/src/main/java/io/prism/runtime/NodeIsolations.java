@@ -8,10 +8,12 @@ import io.prism.resources.mps.IsolationMode;
 import io.prism.resources.mps.MpsStartup;
 import io.prism.resources.mps.MpsException;
 import io.prism.resources.mps.MpsSettings;
+import io.prism.resources.mps.MpsWatch;
 import io.prism.runtime.node.ExecutorLauncher;
 import io.prism.runtime.node.NodeIsolation;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Decides, once per node, which isolation the node really provides, and starts what that needs: the MPS daemon
@@ -43,7 +45,12 @@ final class NodeIsolations {
             }
             return new Decided(new NodeIsolation(Isolation.PROCESS, "executor process per GPU actor; no MPS: "
                 + "simulated GPUs, shares kept by the ledger and memory budgets",
-                new ExecutorLauncher(executors, config), null), null);
+                new ExecutorLauncher(executors, config), null, null), null);
+        }
+        Duration watchInterval = prism.getDuration("mps.watch-interval");
+        if (watchInterval.isNegative()) {
+            throw new PrismException("prism.mps.watch-interval = " + watchInterval.toMillis() + "ms: use a positive "
+                + "interval such as 5s, or 0s to turn the MPS watch off");
         }
         MpsSettings settings = MpsSettings.defaults(executors.workDir());
         String control = prism.getString("mps.control");
@@ -60,9 +67,11 @@ final class NodeIsolations {
             return new Decided(NodeIsolation.shared(true, "in the worker JVM: " + mps.reason()), null);
         }
         try {
+            MpsWatch watch = watchInterval.isZero() ? null
+                : new MpsWatch(mps.controller().orElseThrow(), watchInterval);
             return new Decided(new NodeIsolation(Isolation.PROCESS, "executor process per GPU actor, an MPS client "
                 + "capped at its share by the driver (" + mps.reason() + ")",
-                new ExecutorLauncher(executors, config), mps.pipeDirectory().orElseThrow()), mps);
+                new ExecutorLauncher(executors, config), mps.pipeDirectory().orElseThrow(), watch), mps);
         } catch (RuntimeException e) {
             mps.close();
             throw e;

@@ -108,7 +108,7 @@ public final class PrismNode implements AutoCloseable {
 
             ActorRef<ResourceManager.Command> manager = ClusterSingleton.get(system).init(
                 SingletonActor.of(ResourceManager.create(settings.pendingCheckInterval(),
-                    settings.recoveryTimeout()), "resource-manager")
+                    settings.recoveryTimeout(), settings.infeasibleRequestsWait()), "resource-manager")
                     .withSettings(ClusterSingletonSettings.create(system).withRole(SERVER_ROLE)));
 
             LocationCache locations = new LocationCache(settings.locationCacheSize());

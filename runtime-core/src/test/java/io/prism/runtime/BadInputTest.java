@@ -37,6 +37,13 @@ class BadInputTest {
     }
 
     @Test
+    void anInfeasibleRequestsSettingThatIsNeitherWaitNorFail() {
+        assertThatThrownBy(() -> Prism.start(PrismConfig.builder().gpus("sim:1x16GiB")
+            .set("prism.infeasible-requests", "later").build()))
+            .hasStackTraceContaining("prism.infeasible-requests = \"later\": use wait");
+    }
+
+    @Test
     void zeroGpu() {
         assertThatThrownBy(() -> prism.actor(ZeroGpu::new).create())
             .isInstanceOf(InvalidResourceRequestException.class)

@@ -55,12 +55,14 @@ class GpuFaultTest {
         assertThat(neighbour.call(Quarter::budget).join()).as("the neighbour answers again").isEqualTo(4L << 30);
     }
 
-    private static boolean restarted(ClusterState state, String name) {
+    /** Whether {@code name} was restarted once and is alive again. */
+    static boolean restarted(ClusterState state, String name) {
         ClusterState.Actor a = actor(state, name);
         return a.restarts() == 1 && a.state() == ActorState.ALIVE;
     }
 
-    private static ClusterState.Actor actor(ClusterState state, String name) {
+    /** The live incarnation of the actor named {@code name}. */
+    static ClusterState.Actor actor(ClusterState state, String name) {
         return state.actors().stream().filter(a -> name.equals(a.name()) && a.state() != ActorState.DEAD)
             .findFirst().orElseThrow(() -> new AssertionError("no live actor named " + name + " in " + state));
     }

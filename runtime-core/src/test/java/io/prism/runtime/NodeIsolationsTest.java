@@ -69,6 +69,15 @@ class NodeIsolationsTest {
     }
 
     @Test
+    void aNegativeMpsWatchIntervalIsRefusedNamingTheSetting() {
+        Config config = PrismConfigLoader.load(Map.of("prism.isolation", "process",
+            "prism.executor.work-dir", work.toString(), "prism.mps.watch-interval", "-1s"), false);
+
+        assertThatThrownBy(() -> NodeIsolations.decide(config, "n1", REAL)).isInstanceOf(PrismException.class)
+            .hasMessageContaining("prism.mps.watch-interval = -1000ms").hasMessageContaining("0s to turn");
+    }
+
+    @Test
     void aBadIsolationValueNamesTheValueAndTheChoices() {
         assertThatThrownBy(() -> NodeIsolations.decide(config("proc", true), "n1", SIMULATED))
             .hasMessageContaining("'proc'").hasMessageContaining("process, shared or auto");

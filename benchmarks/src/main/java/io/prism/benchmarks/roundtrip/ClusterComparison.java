@@ -40,9 +40,9 @@ public final class ClusterComparison {
         long started = System.nanoTime();
         double loadBefore = loadAverage();
         List<String> jvmOptions = List.of("-D" + ClusterPrismEcho.ALLOWED_PACKAGES + "=" + ClusterPrismEcho.PACKAGES);
-        progress.println("starting two child JVMs: a Prism head (sim:1x16GiB, 4096 CPUs) and a plain Pekko ponger...");
+        progress.println("starting two child JVMs: a Prism head (sim:1x16GiB, 10^6 CPUs) and a plain Pekko ponger...");
         try (ChildJvm head = ChildJvm.start("prism-head", jvmOptions, "io.prism.worker.PrismCli",
-                 List.of("head", "--gpus", "sim:1x16GiB", "--cpus", "4096", "--port", "0"), PRISM_READY);
+                 List.of("head", "--gpus", "sim:1x16GiB", "--cpus", "1000000", "--port", "0"), PRISM_READY);
              ChildJvm pong = ChildJvm.start("pekko-ponger", jvmOptions, ClusterChild.class.getName(), List.of(),
                  ClusterChild.READY)) {
             String address = head.readyLine().substring(PRISM_READY.length()).split(" ")[0];

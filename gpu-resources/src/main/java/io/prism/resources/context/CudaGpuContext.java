@@ -21,32 +21,28 @@ import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.JCudaDriver;
-import jcuda.jcublas.JCublas2;
-import jcuda.jcublas.cublasHandle;
-import jcuda.jcublas.cublasOperation;
 
 /**
- * An actor's share of a real GPU: buffers in device memory (cuMemAlloc) and sgemm by cuBLAS. It uses the device's
- * primary context, the one the CUDA runtime and cuBLAS use too, and makes it current on whichever thread calls,
- * because an actor's calls may run on any thread of its dispatcher. The only class of this package that touches
- * JCuda; {@link GpuContexts} loads it only for a real device.
+ * An actor's share of a real GPU: buffers in device memory (cuMemAlloc) and sgemm by cuBLAS, or by Prism's PTX
+ * kernel where cuBLAS 12 cannot load ({@link SgemmChoice}). It uses the device's primary context, the one the CUDA
+ * runtime and cuBLAS use too, and makes it current on whichever thread calls, because an actor's calls may run on
+ * any thread of its dispatcher. {@link GpuContexts} loads it, and with it JCuda, only for a real device.
  */
 final class CudaGpuContext extends AbstractGpuContext {
     private final CUdevice cuDevice = new CUdevice();
     private final CUcontext cuContext = new CUcontext();
-    private final cublasHandle cublas = new cublasHandle();
+    private final DeviceSgemm gemm;
     private final Blas blas = this::sgemm;
 
     CudaGpuContext(GpuDevice device, double fraction, long memoryBudgetBytes, String actorName) {
         super(device, fraction, memoryBudgetBytes, actorName);
         JCudaDriver.setExceptionsEnabled(true);
-        JCublas2.setExceptionsEnabled(true);
         cuInit(0);
         cuDeviceGet(cuDevice, device.index());
         cuDevicePrimaryCtxRetain(cuContext, cuDevice);
         try {
             cuCtxSetCurrent(cuContext);
-            JCublas2.cublasCreate(cublas);
+            gemm = SgemmChoice.inThisJvm().cublas() ? new CublasSgemm() : new PtxSgemm(where());
         } catch (RuntimeException e) {
             cuDevicePrimaryCtxRelease(cuDevice);
             throw e;
@@ -75,7 +71,7 @@ final class CudaGpuContext extends AbstractGpuContext {
     void releaseDevice() {
         makeCurrent();
         try {
-            JCublas2.cublasDestroy(cublas);
+            gemm.destroy();
         } finally {
             cuDevicePrimaryCtxRelease(cuDevice);
         }
@@ -94,19 +90,18 @@ final class CudaGpuContext extends AbstractGpuContext {
             return;
         }
         makeCurrent();
-        // cuBLAS rejects a null A or B even when k == 0, so pass C's pointer there: it is not read then.
+        // With k == 0 the checks let A and B be null buffers, but cuBLAS rejects a null pointer and the kernel needs
+        // one to pass, so C's pointer stands in: neither reads A or B then.
         CUdeviceptr cm = ((CudaBuffer) c).pointer;
         CUdeviceptr am = k == 0 ? cm : ((CudaBuffer) a).pointer;
         CUdeviceptr bm = k == 0 ? cm : ((CudaBuffer) b).pointer;
-        JCublas2.cublasSgemm(cublas, operation(transA), operation(transB), m, n, k, Pointer.to(new float[] {alpha}),
-            am, lda, bm, ldb, Pointer.to(new float[] {beta}), cm, ldc);
+        gemm.sgemm(transA, transB, m, n, k, alpha, am, lda, bm, ldb, beta, cm, ldc);
     }
 
-    private static int operation(boolean transpose) {
-        return transpose ? cublasOperation.CUBLAS_OP_T : cublasOperation.CUBLAS_OP_N;
-    }
-
-    /** Device memory; copies are synchronous, so a read sees every sgemm issued before it. */
+    /**
+     * Device memory. Copies are synchronous and on the legacy default stream, as cuBLAS's calls and the kernel's
+     * launches are, so a read sees every sgemm issued before it.
+     */
     private static final class CudaBuffer extends AbstractBuffer {
         private final CudaGpuContext context;
         private final CUdeviceptr pointer;

@@ -22,4 +22,12 @@ public final class GpuContexts {
         }
         return new CudaGpuContext(device, fraction, budgetBytes, actorName);
     }
+
+    /**
+     * Which sgemm contexts of real GPUs run in this JVM: "sgemm: cuBLAS", or "sgemm: PTX kernel (libcublas.so.12 not
+     * found)". The first call loads JCuda's cuBLAS binding, so call it only where a real GPU is used.
+     */
+    public static String describeSgemm() {
+        return SgemmChoice.inThisJvm().describe();
+    }
 }

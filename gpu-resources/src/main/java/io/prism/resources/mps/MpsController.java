@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * runs yet (a server starts with its first client); {@code get_client_list <PID>} prints the PIDs of that server's
  * clients; {@code set_default_active_thread_percentage <n>} applies to servers started after it and is lost at
  * {@code quit}, which ends the daemon; the daemon writes its PID to {@code nvidia-cuda-mps-control.pid} in
- * {@code CUDA_MPS_PIPE_DIRECTORY} and logs to {@code control.log} in {@code CUDA_MPS_LOG_DIRECTORY}.
+ * {@code CUDA_MPS_PIPE_DIRECTORY} and logs to {@code control.log} in {@code CUDA_MPS_LOG_DIRECTORY}. On newer drivers
+ * {@code get_server_status <PID>} says whether a server is {@code ACTIVE} or, after a fatal GPU fault, {@code FAULT}
+ * (the guide's "Memory Protection and Error Containment": a faulted server waits for the clients of the affected GPUs
+ * to exit, refuses new ones, then recreates its contexts and is {@code ACTIVE} again).
  *
  * <p>Every command has a timeout. Errors name the command, what came back and the end of {@code control.log}.
  */
@@ -37,10 +42,13 @@ public final class MpsController implements AutoCloseable {
     private static final long POLL_MILLIS = 20;
     /** UNIX socket paths end at 107 bytes; MPS puts its sockets ("control", ...) inside the pipe directory. */
     private static final int LONGEST_SAFE_PIPE_DIRECTORY = 80;
+    private static final Pattern STATUS_WORD = Pattern.compile("\\b(ACTIVE|FAULT)\\b");
 
     private final MpsSettings settings;
     private final ControlCommand control;
     private boolean started;
+    /** Closed with its node: never started again. */
+    private boolean closed;
     private long daemonPid = -1;
 
     private MpsController(MpsSettings settings, ControlCommand control) {
@@ -194,6 +202,40 @@ public final class MpsController implements AutoCloseable {
         return pids;
     }
 
+    /** What {@code get_server_status} says of a server. */
+    public enum ServerStatus {
+        /** Serving its clients. */
+        ACTIVE,
+        /** A fatal GPU fault happened under it: it waits for the affected clients to exit. */
+        FAULT
+    }
+
+    /**
+     * The status of the server {@code serverPid}.
+     *
+     * @throws MpsException when the command fails, times out, or answers neither {@code ACTIVE} nor {@code FAULT} (a
+     *                      driver older than the command)
+     */
+    public synchronized ServerStatus serverStatus(long serverPid) {
+        String command = "get_server_status " + serverPid;
+        ControlCommand.Result result = run(List.of(), command, settings.commandTimeout());
+        ServerStatus status = result.ok() ? parseStatus(result.output()) : null;
+        if (status == null) {
+            throw failure("'" + command + "' answered with exit " + result.exitCode() + " (" + result.oneLine()
+                + "); expected ACTIVE or FAULT");
+        }
+        return status;
+    }
+
+    /**
+     * The first {@code ACTIVE} or {@code FAULT} word of the answer, or null. Upper case only: an error message that
+     * mentions "no active server" or "a fault in the RPC" must not read as a status.
+     */
+    static ServerStatus parseStatus(String output) {
+        Matcher word = STATUS_WORD.matcher(output);
+        return word.find() ? ServerStatus.valueOf(word.group(1)) : null;
+    }
+
     /** PIDs one per line, or null when a line is not one. */
     static List<Long> parsePids(String command, String output) {
         List<Long> pids = new ArrayList<>();
@@ -272,8 +314,29 @@ public final class MpsController implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the daemon again after it exited on its own (crashed, killed), with the same directories and defaults.
+     *
+     * @throws MpsException as {@link #start()} does, or when the controller was closed with its node
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw failure("the controller was closed with its node; the daemon is not started again");
+        }
+        started = false;
+        daemonPid = -1;
+        start();
+    }
+
+    /** Whether the node closed this controller: its daemon was stopped on purpose and stays stopped. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops the daemon for good: a later {@link #restart()} refuses. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         stop();
     }
 

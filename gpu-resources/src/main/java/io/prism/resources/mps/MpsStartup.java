@@ -119,6 +119,6 @@ public record MpsStartup(IsolationMode requested, Isolation isolation, Outcome o
     /** Stops the daemon, if one was started. */
     @Override
     public void close() {
-        controller.ifPresent(MpsController::stop);
+        controller.ifPresent(MpsController::close);
     }
 }

@@ -68,6 +68,21 @@ final class FakeMpsControl implements BeforeEachCallback, AfterEachCallback {
         return settings(mode, Map.of());
     }
 
+    /**
+     * Changes what the running daemon answers from now on: {@code name} is mode, servers, clients-PID or status-PID
+     * (see the script), {@code value} what the environment would have said, e.g. {@code report(s, "status-4242",
+     * "FAULT")}. Written whole, then moved into place, so the script never reads half of it.
+     */
+    void report(MpsSettings settings, String name, String value) {
+        try {
+            Path file = settings.pipeDirectory().resolve("fake-" + name);
+            Path next = Files.writeString(settings.pipeDirectory().resolve("next-fake-" + name), value);
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every invocation ("argv: -d") and stdin line ("stdin: quit") the script saw, in order. */
     List<String> calls(MpsSettings settings) {
         Path record = settings.logDirectory().resolve("calls.log");

@@ -135,6 +135,30 @@ class MpsControllerTest {
     }
 
     @Test
+    void aServersStatusIsAskedByItsPid() {
+        MpsSettings settings = fake.settings("ok", Map.of("FAKE_MPS_SERVERS", "4242"));
+        try (MpsController controller = MpsController.create(settings)) {
+            controller.start();
+
+            assertThat(controller.serverStatus(4242)).isEqualTo(MpsController.ServerStatus.ACTIVE);
+            fake.report(settings, "status-4242", "FAULT");
+            assertThat(controller.serverStatus(4242)).isEqualTo(MpsController.ServerStatus.FAULT);
+            assertThatThrownBy(() -> controller.serverStatus(4343)).isInstanceOf(MpsException.class)
+                .hasMessageContaining("'get_server_status 4343' answered with exit 1 (\"No MPS server with pid 4343\")")
+                .hasMessageContaining("expected ACTIVE or FAULT");
+        }
+    }
+
+    @Test
+    void aStatusIsItsFirstUpperCaseStatusWordAndErrorsAreNone() {
+        assertThat(MpsController.parseStatus("ACTIVE\n")).isEqualTo(MpsController.ServerStatus.ACTIVE);
+        assertThat(MpsController.parseStatus("Server 4242: FAULT")).isEqualTo(MpsController.ServerStatus.FAULT);
+        assertThat(MpsController.parseStatus("no active server 4242; a fault in the RPC")).isNull();
+        assertThat(MpsController.parseStatus("INACTIVE")).isNull();
+        assertThat(MpsController.parseStatus("")).isNull();
+    }
+
+    @Test
     void pidListsAcceptBlankLinesAndRejectWords() {
         assertThat(MpsController.parsePids("get_server_list", "\n12\n 34 \n\n")).isEqualTo(List.of(12L, 34L));
         assertThat(MpsController.parsePids("get_server_list", "")).isEmpty();

@@ -144,11 +144,14 @@ public final class ResourceManager extends AbstractBehavior<ResourceManager.Comm
      * @param recoveryTimeout how long a new resource manager waits for the node agents to report what they host
      *                        before it places anything (after failover; a fresh cluster has none to wait for)
      */
-    public static Behavior<Command> create(Duration pendingCheckInterval, Duration recoveryTimeout) {
+    public static Behavior<Command> create(Duration pendingCheckInterval, Duration recoveryTimeout,
+                                           boolean infeasibleRequestsWait) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(100_000, stash -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, pendingCheckInterval);
             timers.startSingleTimer(RecoveryDone.INSTANCE, recoveryTimeout);
-            return new ResourceManager(ctx, stash, timers);
+            ResourceManager manager = new ResourceManager(ctx, stash, timers);
+            manager.scheduler.infeasibleRequestsWait(infeasibleRequestsWait);
+            return manager;
         })));
     }
 

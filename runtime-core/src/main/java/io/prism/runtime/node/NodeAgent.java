@@ -15,6 +15,7 @@ import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import io.prism.resources.ledger.GpuLedger;
 import io.prism.resources.mps.MpsLimits;
+import io.prism.resources.mps.MpsWatch;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One per node: registers the node's GPUs and CPUs with the resource manager, starts an {@link ActorHost} for
@@ -110,6 +112,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     record ExecutorOverdue(AllocationKey key, boolean stopping) implements Command {
     }
 
+    /** What the node's MPS watch found, polled off this actor (the control program blocks). */
+    public record MpsWatched(MpsWatch.Report report) implements Command {
+    }
+
     /**
      * What a node offers, registered with the resource manager.
      *
@@ -169,6 +175,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final Map<AllocationKey, Hosted> hosted = new HashMap<>();
     private final Executor concurrentPool;
     private CompletableFuture<Void> draining;
+    /** Null unless this node runs an MPS daemon and watches it. */
+    private final MpsWatch mpsWatch;
+    /** When this node last stopped a GPU's actors for a fault (System.nanoTime), or null. */
+    private Long lastGpuFault;
 
     public static Behavior<Command> create(NodeInfo node, NodeIsolation isolation,
                                            ActorRef<ResourceManager.Command> manager, Runnable onRegistered) {
@@ -188,6 +198,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             .lookup(DispatcherSelector.fromConfig("prism-concurrent-dispatcher"));
         ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, ctx.getSelf()));
         manager.tell(new ResourceManager.RegisterNode(node, ctx.getSelf(), List.of()));
+        this.mpsWatch = isolation.mpsWatch();
+        if (mpsWatch != null) {
+            watchMps();
+        }
     }
 
     @Override
@@ -218,7 +232,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             .onMessage(ExecutorUp.class, this::onExecutorUp)
             .onMessage(ExecutorExited.class, this::onExecutorExited)
             .onMessage(ExecutorOverdue.class, this::onExecutorOverdue)
+            .onMessage(MpsWatched.class, this::onMpsWatched)
             .onSignal(PostStop.class, s -> {
+                if (mpsWatch != null) {
+                    mpsWatch.close();
+                }
                 // executors would exit on their own once this JVM is gone; a node that stops early takes them along
                 if (executors != null) {
                     executors.destroyAll();
@@ -340,17 +358,27 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     private void gpuFaulted(AllocationKey faulted, Hosted source, ErrorInfo error) {
         int gpu = source.start.allocation().gpus().get(0);
-        String event = "GPU " + gpu + " fault in " + source.start.spec().describe() + ": " + error.message()
-            + "; stopping every actor on GPU " + gpu;
+        event("GPU " + gpu + " fault in " + source.start.spec().describe() + ": " + error.message()
+            + "; stopping every actor on GPU " + gpu);
+        stopGpu(gpu, faulted, "stopped because GPU " + gpu + " of node " + node.nodeId() + " faulted in "
+            + source.start.spec().describe());
+    }
+
+    /** Something a person should see in status, e.g. a GPU fault that stopped actors. */
+    private void event(String event) {
         getContext().getLog().warn("node {}: {}", node.nodeId(), event);
         manager.tell(new ResourceManager.NodeEvent(node.nodeId(), System.currentTimeMillis(), event));
+    }
+
+    /** Stops every actor on {@code gpu} but {@code spared} (whose own fault it was: it ends anyway). */
+    private void stopGpu(int gpu, AllocationKey spared, String why) {
+        lastGpuFault = System.nanoTime();
         hosted.forEach((key, h) -> {
-            if (key.equals(faulted) || !h.start.allocation().gpus().contains(gpu)) {
+            if (key.equals(spared) || !h.start.allocation().gpus().contains(gpu)) {
                 return;
             }
             if (h.died == null) {
-                h.died = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, "stopped because GPU " + gpu + " of node "
-                    + node.nodeId() + " faulted in " + source.start.spec().describe());
+                h.died = ErrorInfo.of(ErrorInfo.Kind.ACTOR_DIED, why);
             }
             if (h.launch != null) {
                 h.launch.process.destroyForcibly();
@@ -358,6 +386,32 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 getContext().getChild(hostName(key.actor(), key.incarnation())).ifPresent(c -> getContext().stop(c));
             }
         });
+    }
+
+    /** The next look at the MPS daemon, one interval from now, on a thread that may block. */
+    private void watchMps() {
+        Executor later = CompletableFuture.delayedExecutor(mpsWatch.interval().toMillis(), TimeUnit.MILLISECONDS,
+            getContext().getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
+        getContext().pipeToSelf(CompletableFuture.supplyAsync(mpsWatch::poll, later),
+            (report, failure) -> new MpsWatched(report != null ? report : MpsWatch.Report.NONE));
+    }
+
+    /**
+     * Faults that no call reported (an idle client's server in FAULT or gone, a dead daemon) as GPU faults. A server
+     * in FAULT within three watch intervals of a GPU fault handled here is waiting for those clients to exit.
+     */
+    private Behavior<Command> onMpsWatched(MpsWatched watched) {
+        boolean aftermath = mpsWatch != null && lastGpuFault != null
+            && System.nanoTime() - lastGpuFault < 3 * mpsWatch.interval().toNanos();
+        for (MpsFaults.Stop stop : MpsFaults.of(watched.report(), MpsFaults.clientGpus(hosted.values()),
+            ledger.devices(), node.nodeId(), aftermath)) {
+            event(stop.event());
+            stop.gpus().forEach(gpu -> stopGpu(gpu, null, stop.why()));
+        }
+        if (mpsWatch != null) {
+            watchMps();
+        }
+        return this;
     }
 
     private List<HostedActor> hostedActors() {

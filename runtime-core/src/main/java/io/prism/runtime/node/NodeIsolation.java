@@ -1,6 +1,7 @@
 package io.prism.runtime.node;
 
 import io.prism.Isolation;
+import io.prism.resources.mps.MpsWatch;
 
 import java.nio.file.Path;
 
@@ -11,8 +12,11 @@ import java.nio.file.Path;
  * @param detail        what enforces the shares, for status: e.g. "MPS daemon, pipe /tmp/..." or why not
  * @param launcher      starts executor processes; null unless {@code mode} is PROCESS
  * @param mpsPipe       the pipe directory of the node's running MPS daemon, or null when none runs
+ * @param mpsWatch      what the node agent polls for MPS faults no call reports; null when no daemon runs or the
+ *                      watch is off
  */
-public record NodeIsolation(Isolation mode, String detail, ExecutorLauncher launcher, Path mpsPipe) {
+public record NodeIsolation(Isolation mode, String detail, ExecutorLauncher launcher, Path mpsPipe,
+                            MpsWatch mpsWatch) {
 
     public NodeIsolation {
         if (mode == Isolation.AUTO) {
@@ -22,10 +26,13 @@ public record NodeIsolation(Isolation mode, String detail, ExecutorLauncher laun
             throw new IllegalArgumentException("isolation " + mode + " with" + (launcher == null ? "out" : "")
                 + " an executor launcher");
         }
+        if (mpsWatch != null && mpsPipe == null) {
+            throw new IllegalArgumentException("an MPS watch without an MPS daemon (no pipe directory)");
+        }
     }
 
     /** In-JVM hosting: the ledger and each GpuContext's memory budget enforce the shares. */
     public static NodeIsolation shared(boolean hasGpus, String detail) {
-        return new NodeIsolation(hasGpus ? Isolation.SHARED : Isolation.NONE, detail, null, null);
+        return new NodeIsolation(hasGpus ? Isolation.SHARED : Isolation.NONE, detail, null, null, null);
     }
 }

@@ -24,7 +24,8 @@ import java.util.function.Function;
  * Places actors on the cluster and keeps those that do not fit yet in a FIFO pending queue.
  *
  * <p>A request that could never fit on the cluster as it is (more GPUs than any node has, more memory than any
- * GPU) fails at once as {@link Infeasible}. One that fits is reserved in its node's ledger before
+ * GPU) fails at once as {@link Infeasible}, or, in a cluster that nodes may still join, waits for one that can hold
+ * it ({@link #infeasibleRequestsWait}). One that fits is reserved in its node's ledger before
  * {@link #submit} returns. Any other waits; after capacity appears ({@link #release}, {@link #addNode}) the owner
  * calls {@link #placePending}, which places every waiting request that now fits, oldest first, and skips those
  * that do not without letting them block the ones behind: a request that fits some GPU is never left waiting.
@@ -93,6 +94,11 @@ public final class Scheduler {
     /** The same requests grouped by constraints, each group oldest first: a round tries each group's head only. */
     private final Map<Constraints, Set<Waiting>> groups = new HashMap<>();
     private long nextSeq;
+    /**
+     * Whether a request no node could ever hold waits for a node that can (a cluster, where nodes join) instead of
+     * failing at once (one JVM, the simulator).
+     */
+    private boolean infeasibleWaits;
 
     /** A scheduler with the standard policies. */
     public Scheduler() {
@@ -105,6 +111,14 @@ public final class Scheduler {
      */
     public Scheduler(Function<PlacementStrategy, PlacementPolicy> policies) {
         this.policies = Objects.requireNonNull(policies, "policies");
+    }
+
+    /**
+     * From now on a request that no node of the cluster as it is could hold is queued until its deadline, as {@link
+     * Queued} with that reason, rather than refused as {@link Infeasible}: a node that can hold it may still join.
+     */
+    public void infeasibleRequestsWait(boolean wait) {
+        this.infeasibleWaits = wait;
     }
 
     /** Adds an empty node. Call {@link #placePending} next: waiting requests may fit on it. */
@@ -146,15 +160,15 @@ public final class Scheduler {
                 : "placed on node " + view.nodeOf(key).get()) + "; a new incarnation needs a new key");
         }
         String never = Feasibility.whyNever(request, view);
-        if (never != null) {
+        if (never != null && !infeasibleWaits) {
             return new Infeasible(never);
         }
-        Optional<PlacementDecision> decision = tryPlace(request);
+        Optional<PlacementDecision> decision = never != null ? Optional.empty() : tryPlace(request);
         if (decision.isPresent()) {
             return reserve(request, decision.get());
         }
         enqueue(new Waiting(request, nowNanos, deadlineNanos, nextSeq++));
-        return new Queued(request, Feasibility.whyWaiting(request, view));
+        return new Queued(request, never != null ? waitingForNode(never) : Feasibility.whyWaiting(request, view));
     }
 
     /** Frees what {@code key} holds; true the first time, false after (and for a key never placed). */
@@ -220,7 +234,17 @@ public final class Scheduler {
         Map<Constraints, String> reasons = new HashMap<>();
         List<PendingView> views = new ArrayList<>(pending.size());
         for (Waiting w : pending.values()) {
-            String reason = reasons.computeIfAbsent(w.constraints, c -> Feasibility.whyWaiting(w.request, view));
+            String reason = reasons.get(w.constraints);
+            if (reason == null) {
+                String never = Feasibility.whyNever(w.request, view);
+                if (never != null) {
+                    // names the actor, so it is not shared with the rest of its group
+                    reason = waitingForNode(never);
+                } else {
+                    reason = Feasibility.whyWaiting(w.request, view);
+                    reasons.put(w.constraints, reason);
+                }
+            }
             views.add(new PendingView(w.request, w.sinceNanos, reason));
         }
         return views;
@@ -239,6 +263,10 @@ public final class Scheduler {
             return "there is room for it now, but there was none before its deadline";
         }
         return Feasibility.whyWaiting(request, view);
+    }
+
+    private static String waitingForNode(String never) {
+        return never + "; waiting for a node that can hold it to join";
     }
 
     public int pendingCount() {

@@ -255,7 +255,8 @@ final class WireRegistry {
         record(186, ExecutorGuardian.StopHost.class),
         record(187, ExecutorGuardian.RetireHost.class),
         local(188, named("io.prism.runtime.node.ExecutorGuardian$AgentGone")),
-        local(189, named("io.prism.runtime.node.ExecutorGuardian$HostGone")));
+        local(189, named("io.prism.runtime.node.ExecutorGuardian$HostGone")),
+        local(190, NodeAgent.MpsWatched.class));
 
     private static final Map<Class<?>, Entry> BY_CLASS = new HashMap<>();
     private static final Map<String, Class<?>> BY_MANIFEST = new HashMap<>();
@@ -293,14 +294,23 @@ final class WireRegistry {
         return BY_CLASS.get(type);
     }
 
+    /** Manifests by class, made once: Artery asks for one per message sent. */
+    private static final ClassValue<String> MANIFESTS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            Entry e = BY_CLASS.get(type);
+            return e == null ? null : Integer.toString(e.id());
+        }
+    };
+
     /** The manifest of a top-level message: its fixed id. */
     static String manifest(Class<?> type) {
-        Entry e = BY_CLASS.get(type);
-        if (e == null) {
+        String manifest = MANIFESTS.get(type);
+        if (manifest == null) {
             throw new WireException(type.getName() + " is a PrismMessage without a fixed wire id: add it at the end "
                 + "of the table in " + WireRegistry.class.getName());
         }
-        return Integer.toString(e.id());
+        return manifest;
     }
 
     /** The class of a manifest, or null when this JVM does not know it (a newer sender). */

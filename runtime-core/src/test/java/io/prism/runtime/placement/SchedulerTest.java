@@ -195,6 +195,40 @@ class SchedulerTest {
     }
 
     @Test
+    void inAClusterARequestNoNodeCouldHoldWaitsForOneThatCanToJoin() {
+        scheduler.infeasibleRequestsWait(true);
+        scheduler.addNode(new NodeId("a"), gpus(1, 16 * GIB), 8_000, Map.of());
+        scheduler.addNode(new NodeId("b"), gpus(1, 16 * GIB), 8_000, Map.of());
+
+        Scheduler.Outcome two = scheduler.submit(request("two", ResourceShape.wholeGpus(2, 0)), NOW, NOW + SECOND);
+
+        String reason = "FraudScorer needs 2 whole GPUs on one node, but the largest node has 1; waiting for a node "
+            + "that can hold it to join";
+        assertThat(two).isInstanceOf(Scheduler.Queued.class);
+        assertThat(((Scheduler.Queued) two).reason()).isEqualTo(reason);
+        assertThat(scheduler.pending()).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo(reason));
+        assertThat(scheduler.placePending(NOW + 1)).isEmpty();
+
+        scheduler.addNode(new NodeId("big"), gpus(2, 16 * GIB), 8_000, Map.of());
+
+        assertThat(scheduler.placePending(NOW + 2)).singleElement()
+            .satisfies(p -> assertThat(p.decision().node()).isEqualTo(new NodeId("big")))
+            .satisfies(p -> assertThat(p.decision().gpus()).containsExactly(0, 1));
+    }
+
+    @Test
+    void aRequestWaitingForANodeThatNeverJoinsExpiresWithTheReason() {
+        scheduler.infeasibleRequestsWait(true);
+        scheduler.addNode(new NodeId("cpu"), List.of(), 4_000, Map.of());
+        scheduler.submit(request("gpu", 0.25), NOW, NOW + SECOND);
+
+        assertThat(scheduler.expire(NOW + 2 * SECOND)).singleElement()
+            .satisfies(r -> assertThat(scheduler.explain(r))
+                .isEqualTo("FraudScorer needs 0.25 of one GPU, but the cluster has no GPUs"));
+        assertThat(scheduler.pending()).isEmpty();
+    }
+
+    @Test
     void requestsThatCanNeverFitFailAtOnceWithTheNumbers() {
         assertThat(infeasible(offer(request("none", 0.25))))
             .isEqualTo("FraudScorer needs 0.25 of one GPU, but the cluster has no nodes");

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,6 +52,9 @@ final class Samples {
             }
             if (p.getRawType() == Map.class) {
                 return Map.of(of(args[0]), of(args[1]));
+            }
+            if (p.getRawType() == Optional.class) {
+                return Optional.of(of(args[0]));
             }
             return of(p.getRawType());
         }

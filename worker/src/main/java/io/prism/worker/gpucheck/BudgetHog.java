@@ -5,7 +5,7 @@ import io.prism.gpu.DeviceBuffer;
 import io.prism.gpu.GpuContext;
 
 /**
- * A quarter-GPU actor that asks for more GPU memory than its budget, for step 4: the allocation must fail for it,
+ * A quarter-GPU actor that asks for more GPU memory than its budget, for step 5: the allocation must fail for it,
  * with the budget in the message, and leave it and its neighbours working.
  */
 @Gpu(0.25)

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Step 4: an actor that allocates past its GPU memory budget gets an error, and only it: it keeps answering, and
+ * Step 5: an actor that allocates past its GPU memory budget gets an error, and only it: it keeps answering, and
  * so do the scorers beside it. The GPU is full with four quarter scorers, so the last scorer makes room for the
  * hog for the step's length and comes back afterwards.
  */

@@ -6,6 +6,7 @@ import io.prism.Isolation;
 import io.prism.Prism;
 import io.prism.PrismConfig;
 import io.prism.examples.fraud.FraudScorer;
+import io.prism.resources.context.GpuContexts;
 import io.prism.resources.device.CudaProbe;
 import io.prism.resources.mps.MpsController;
 import io.prism.resources.mps.MpsSettings;
@@ -33,20 +34,21 @@ import java.util.function.Supplier;
 
 /**
  * {@code prism gpu-check}: on a machine with an NVIDIA GPU, checks step by step that Prism shares one GPU between
- * four quarter-GPU fraud scorers the way the design says: executor processes, MPS clients, budgets per actor,
- * and what sharing costs each scorer. Exit code 0 when every step passed, 1 when one failed, 2 without a GPU.
+ * four quarter-GPU fraud scorers the way the design says: executor processes, MPS clients, right results, budgets
+ * per actor, and what sharing costs each scorer. Exit code 0 when every step passed, 1 when one failed, 2 without a GPU.
  */
 @Command(name = "gpu-check",
     description = {
         "Checks Prism on a machine with an NVIDIA GPU, step by step: the devices JCuda",
         "sees; an embedded Prism with process isolation and MPS; four @Gpu(0.25) fraud",
-        "scorers as MPS clients on one GPU; a memory budget enforced for one actor",
-        "alone; the scorers' throughput and p99 latency alone and all together.",
+        "scorers as MPS clients on one GPU; their scores against the model in plain",
+        "Java; a memory budget enforced for one actor alone; the scorers' throughput",
+        "and p99 latency alone and all together.",
         "Exit code 0: every step passed; 1: a step failed; 2: no GPU found."})
 public final class GpuCheckCommand implements Callable<Integer> {
     /** The exit code without a GPU (picocli gives usage errors the same code). */
     static final int NO_GPU = 2;
-    private static final int STEPS = 5;
+    private static final int STEPS = 6;
     private static final int SCORERS = 4;
     private static final int DEFAULT_CALLS = 2_000;
     private static final int QUICK_CALLS = 200;
@@ -128,7 +130,7 @@ public final class GpuCheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Steps 2 to 5, each run only when the one before passed. */
+    /** Steps 2 to 6, each run only when the one before passed. */
     private void onEmbeddedPrism(CheckReport report, int perScorer) throws InterruptedException, IOException {
         // A short directory of its own: the MPS daemon's sockets go under it, and UNIX socket paths are short.
         Path workDir = Files.createTempDirectory("prism-gpucheck-");
@@ -148,11 +150,13 @@ public final class GpuCheckCommand implements Callable<Integer> {
                 () -> clients(mps), s));
             ok = ok && guarded(report.step(3, SCORERS + " fraud scorers at @Gpu(0.25) on GPU " + gpu),
                 s -> placeScorers(prism, scorers, mps, s));
-            ok = ok && guarded(report.step(4, "A memory budget enforced for one actor alone"),
+            ok = ok && guarded(report.step(4, "Their scores on the GPU against the model in plain Java"),
+                s -> ResultsStep.run(scorers, s));
+            ok = ok && guarded(report.step(5, "A memory budget enforced for one actor alone"),
                 s -> new BudgetStep(prism, gpu, actor -> describeMps(prism, actor, mps))
                     .run(scorers, name -> createScorer(prism, name), s));
             if (ok) {
-                guarded(report.step(5, "Throughput and p99 latency: one scorer alone, then all " + SCORERS),
+                guarded(report.step(6, "Throughput and p99 latency: one scorer alone, then all " + SCORERS),
                     s -> ThroughputStep.run(scorers, perScorer, Math.max(20, perScorer / 10), s));
             }
         }
@@ -160,6 +164,8 @@ public final class GpuCheckCommand implements Callable<Integer> {
 
     private boolean placeScorers(Prism prism, List<ActorHandle<FraudScorer>> scorers, MpsSettings mps,
                                  CheckReport.Section section) throws InterruptedException {
+        // Executors inherit this JVM's Java and environment, so they find the same CUDA libraries and choose alike.
+        section.line(GpuContexts.describeSgemm());
         reserveGpusBelow(prism, section);
         for (int i = 1; i <= SCORERS; i++) {
             scorers.add(createScorer(prism, "fraud-" + i));

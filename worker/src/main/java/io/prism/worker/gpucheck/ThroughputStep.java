@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Step 5: one scorer's throughput and p99 latency alone on the GPU (the others idle) against all of them at once,
+ * Step 6: one scorer's throughput and p99 latency alone on the GPU (the others idle) against all of them at once,
  * each actor given the same calls in both runs. A call scores one full batch ({@value FraudScorer#MAX_BATCH}
  * transactions: two sgemm on the GPU and the copies around them), and each actor has one call in flight, so
  * the difference is what sharing the GPU costs an actor.

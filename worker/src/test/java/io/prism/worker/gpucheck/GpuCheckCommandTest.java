@@ -46,7 +46,7 @@ class GpuCheckCommandTest {
         assertThat(out.toString())
             .contains("Prism gpu-check: GPU 0, 4 @Gpu(0.25) fraud scorers, 200 calls per scorer")
             .contains("1. Devices through JCuda", "   FAIL  " + CudaProbe.probe().reason())
-            .contains("gpu-check: 0 of 5 steps passed, step 1 failed, 4 not run")
+            .contains("gpu-check: 0 of 6 steps passed, step 1 failed, 5 not run")
             .doesNotContain("2. ");
     }
 
@@ -71,7 +71,7 @@ class GpuCheckCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString())
             .contains("NVIDIA H100 80GB HBM3", "FAIL  --gpu 3: no such GPU; this machine has GPU 0")
-            .contains("gpu-check: 0 of 5 steps passed, step 1 failed, 4 not run");
+            .contains("gpu-check: 0 of 6 steps passed, step 1 failed, 5 not run");
         assertThat(err.toString()).isEmpty();
     }
 

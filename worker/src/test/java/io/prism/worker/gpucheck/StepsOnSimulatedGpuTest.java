@@ -46,13 +46,32 @@ class StepsOnSimulatedGpuTest {
     }
 
     @Test
+    void everyScorersScoresAgreeWithTheModelInPlainJava() throws InterruptedException {
+        boolean passed = ResultsStep.run(SCORERS, report.step(4, "results"));
+
+        assertThat(passed).as("step 4 passed:%n%s", text).isTrue();
+        assertThat(text.toString()).containsPattern("PASS  4 scorers × 2,000 transactions agree with the model in "
+            + "plain Java \\(largest difference .*, tolerance 1e-04\\)");
+    }
+
+    @Test
+    void oneScoreOffByMoreThanTheToleranceIsFound() {
+        float[] expected = {0.1f, 0.5f, 0.9f};
+
+        assertThat(ResultsStep.Difference.between(expected, new float[] {0.1f, 0.50005f, 0.9f}).within()).isTrue();
+        assertThat(ResultsStep.Difference.between(expected, new float[] {0.1f, 0.5f, 0.8f}).firstOver()).isEqualTo(2);
+        assertThat(ResultsStep.Difference.between(expected, new float[] {Float.NaN, 0.5f, 0.9f}).firstOver())
+            .as("NaN from the GPU is a wrong result").isZero();
+    }
+
+    @Test
     void anAllocationPastTheBudgetFailsForTheHogAloneAndTheLastScorerComesBack() {
         ActorId lastBefore = SCORERS.get(3).id();
 
         boolean passed = new BudgetStep(prism, 0, actor -> "in the worker JVM").run(SCORERS,
-            StepsOnSimulatedGpuTest::scorer, report.step(4, "budget"));
+            StepsOnSimulatedGpuTest::scorer, report.step(5, "budget"));
 
-        assertThat(passed).as("step 4 passed:%n%s", text).isTrue();
+        assertThat(passed).as("step 5 passed:%n%s", text).isTrue();
         assertThat(text.toString())
             .contains("fraud-4 stopped to make room on GPU 0")
             .contains("budget-hog on GPU 0 (SHARED, in the worker JVM): budget 256 MiB, MPS memory limit none")
@@ -72,9 +91,9 @@ class StepsOnSimulatedGpuTest {
 
     @Test
     void throughputIsMeasuredForOneScorerAloneThenForAll() throws InterruptedException {
-        boolean passed = ThroughputStep.run(SCORERS, 8, 2, report.step(5, "throughput"));
+        boolean passed = ThroughputStep.run(SCORERS, 8, 2, report.step(6, "throughput"));
 
-        assertThat(passed).as("step 5 passed:%n%s", text).isTrue();
+        assertThat(passed).as("step 6 passed:%n%s", text).isTrue();
         assertThat(text.toString())
             .contains("each call scores 1,024 transactions; 8 calls per actor after 2 warm-up calls each")
             .containsPattern("(?m)^   alone \\(fraud-1\\) +8 +[\\d,]+ +[\\d,]+ ")
