@@ -19,9 +19,9 @@ import java.util.List;
  * A class-data sharing archive (AppCDS) of the classes an executor loads to start: Pekko, remoting, Kryo and Prism's
  * own. Mapping them from the archive instead of loading and verifying them from jars about halves an executor's start
  * (measured on a loaded 2-core machine: 3.7–5.6 s to 1.9–2.6 s). The archive is made once per Java, class path and
- * JVM options, by a warm-up executor run in the background when a node starts, and kept in the temporary directory
- * for the nodes that come after. The JVM accepts archives only for class paths made of jars, so a class path with
- * directories (tests, an IDE) runs without one.
+ * JVM options, from a JVM that rehearses a whole executor life ({@link ExecutorWarmUp#rehearse}) in the background
+ * when a node starts, and kept in the temporary directory for the nodes that come after. The JVM accepts archives
+ * only for class paths made of jars, so a class path with directories (tests, an IDE) runs without one.
  */
 final class ExecutorClassArchive {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorClassArchive.class);
@@ -56,16 +56,16 @@ final class ExecutorClassArchive {
     }
 
     /**
-     * Makes the archive in the background if it is missing: {@code warmUp} is an executor command line (Java, options,
-     * class path, main class and its warm-up arguments) to which the dump option is added. The archive is written
-     * under a name of its own and moved into place whole, so no executor maps half an archive.
+     * Makes the archive in the background if it is missing: {@code rehearsal} is an executor command line (Java,
+     * options, class path, main class and its rehearsal arguments) to which the dump option is added. The archive is
+     * written under a name of its own and moved into place whole, so no executor maps half an archive.
      */
-    void createIfMissing(List<String> warmUp, Path log) {
+    void createIfMissing(List<String> rehearsal, Path log) {
         if (!usable || Files.exists(archive)) {
             return;
         }
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        List<String> command = new ArrayList<>(warmUp);
+        List<String> command = new ArrayList<>(rehearsal);
         command.add(1, "-XX:ArchiveClassesAtExit=" + partial);
         try {
             new ProcessBuilder(command).redirectErrorStream(true)

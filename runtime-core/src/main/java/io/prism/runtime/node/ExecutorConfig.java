@@ -31,17 +31,15 @@ final class ExecutorConfig {
             "pekko.remote.warn-about-direct-use", "off",
             "pekko.remote.artery.canonical.port", 0,
             "pekko.coordinated-shutdown.exit-jvm", "off",
-            // Pekko's remoting flight-recorder events cost a start about a second of CPU (their classes are defined
-            // at run time and cannot be archived), and nobody records an executor's remoting
-            "pekko.java-flight-recorder.enabled", false,
-            // lanes spread the decoding of messages to different actors; an executor's calls all go to its one host
-            "pekko.remote.artery.advanced.inbound-lanes", 1), ConfigFactory.parseFile(fromWorker), false));
+            // Pekko's remoting flight-recorder events cost a start 0.7-0.9 s of CPU (their classes are defined at run
+            // time and cannot be archived), and nobody records an executor's remoting
+            "pekko.java-flight-recorder.enabled", false), ConfigFactory.parseFile(fromWorker), false));
     }
 
     /**
      * Pekko makes every configured serializer when it starts, and the cluster's, sharding's, distributed data's and
-     * persistence's build large tables of lambdas and load every class bound to them (about a fifth of a system's
-     * start). An executor is no cluster member and sends only Prism's messages and remoting's own, so
+     * persistence's build large tables of lambdas and load every class bound to them (about 0.12 s of the system's
+     * start on 2 cores). An executor is no cluster member and sends only Prism's messages and remoting's own, so
      * {@link AbsentSerializer}s, which cost nothing to make, stand in for those (under their identifiers), and
      * their bindings are dropped.
      */
