@@ -28,12 +28,15 @@ final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final String readyLine;
     private final Thread hook;
+    /** Every line printed up to the ready line. */
+    private final List<String> linesUntilReady;
 
-    private ChildJvm(String name, Process process, String readyLine, Thread hook) {
+    private ChildJvm(String name, Process process, String readyLine, Thread hook, List<String> linesUntilReady) {
         this.name = name;
         this.process = process;
         this.readyLine = readyLine;
         this.hook = hook;
+        this.linesUntilReady = linesUntilReady;
     }
 
     /** Starts {@code mainClass} with {@code jvmOptions} and {@code args}, and waits for its line {@code ready...}. */
@@ -55,11 +58,15 @@ final class ChildJvm implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
         CompletableFuture<String> readyLine = new CompletableFuture<>();
         Deque<String> lastLines = new ArrayDeque<>();
-        Thread reader = new Thread(() -> read(process, ready, readyLine, lastLines), name + "-output");
+        List<String> untilReady = new ArrayList<>();
+        Thread reader = new Thread(() -> read(process, ready, readyLine, lastLines, untilReady), name + "-output");
         reader.setDaemon(true);
         reader.start();
         try {
-            return new ChildJvm(name, process, readyLine.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS), hook);
+            String line = readyLine.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            synchronized (untilReady) {
+                return new ChildJvm(name, process, line, hook, List.copyOf(untilReady));
+            }
         } catch (ExecutionException | TimeoutException e) {
             process.destroyForcibly();
             synchronized (lastLines) {
@@ -71,11 +78,16 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private static void read(Process process, String ready, CompletableFuture<String> readyLine,
-                             Deque<String> lastLines) {
+                             Deque<String> lastLines, List<String> untilReady) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
             StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                if (!readyLine.isDone()) {
+                    synchronized (untilReady) {
+                        untilReady.add(line);
+                    }
+                }
                 if (line.startsWith(ready)) {
                     readyLine.complete(line);
                 }
@@ -100,6 +112,13 @@ final class ChildJvm implements AutoCloseable {
 
     String readyLine() {
         return readyLine;
+    }
+
+    /** The first line that starts with {@code prefix} among those printed up to the ready line. */
+    String lineBeforeReady(String prefix) {
+        return linesUntilReady.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(
+            () -> new IllegalStateException(name + " printed no line starting with '" + prefix + "' before it was "
+                + "ready; its lines:\n  " + String.join("\n  ", linesUntilReady)));
     }
 
     @Override

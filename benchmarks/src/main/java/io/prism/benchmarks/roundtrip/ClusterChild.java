@@ -1,6 +1,7 @@
 package io.prism.benchmarks.roundtrip;
 
 import com.typesafe.config.ConfigFactory;
+import io.prism.worker.PrismCli;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
@@ -15,12 +16,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
- * The second JVM's baselines for {@link ClusterComparison}: a plain remote Pekko system with a ponger that sends
- * every {@code byte[]} back to its sender, and a TCP echo server. It prints one line with the ponger's path and
- * the socket's port, and exits when its stdin closes, so it cannot outlive the driver that started it.
+ * The second JVM of {@link ClusterComparison}: a Prism head, and beside it the raw baselines, a plain remote Pekko
+ * system with a ponger that sends every {@code byte[]} back to its sender and a TCP echo server. Prism and the raw
+ * Pekko baseline thus run between the same two JVMs, and share the JIT's work on Artery in both. It prints one line
+ * with the ponger's path and the socket's port, then the head's own line, and exits when its stdin closes, so it
+ * cannot outlive the driver that started it.
  */
 public final class ClusterChild {
-    /** The line's first word, which the driver waits for. */
+    /** The first word of the baselines' line, which the driver waits for. */
     static final String READY = "ponger";
     /** An id and a value, as 8 bytes each: the whole request and reply of the raw baselines. */
     static final int MESSAGE_BYTES = 16;
@@ -28,6 +31,7 @@ public final class ClusterChild {
     private ClusterChild() {
     }
 
+    /** Arguments: those of {@code prism head}. */
     public static void main(String[] args) throws IOException {
         ActorSystem system = ActorSystem.create("pong", ConfigFactory.parseString("""
             pekko.actor.provider = remote
@@ -47,10 +51,19 @@ public final class ClusterChild {
         String path = ponger.path().toStringWithAddress(((ExtendedActorSystem) system).provider().getDefaultAddress());
         System.out.println(READY + " " + path + " socket " + server.getLocalPort());
         System.out.flush();
-        while (System.in.read() >= 0) {
-            // nothing comes on stdin: the loop only notices the driver going away
-        }
-        System.exit(0);
+        Thread lifeline = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing comes on stdin: the loop only notices the driver going away
+                }
+            } catch (IOException e) {
+                // a broken pipe means the same: the driver is gone
+            }
+            Runtime.getRuntime().halt(0);
+        }, "driver-watch");
+        lifeline.setDaemon(true);
+        lifeline.start();
+        System.exit(PrismCli.commandLine().execute(args));
     }
 
     private static void accept(ServerSocket server) {

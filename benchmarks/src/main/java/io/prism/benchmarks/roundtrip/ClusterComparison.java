@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The comparison across two JVMs on this machine ({@code benchmarks.jar cluster}): this JVM is a Prism driver and
- * a plain Pekko system; one child JVM is a Prism head that hosts the {@link Echo} actor, another holds the raw
- * Pekko ponger and a TCP echo server ({@link ClusterChild}). Rounds rotate the order as the in-JVM comparison does;
- * the socket runs only the sync phase. Last, actors created per second against the cluster.
+ * a plain Pekko system; one child JVM is a Prism head that hosts the {@link Echo} actor and beside it the raw
+ * Pekko ponger and a TCP echo server ({@link ClusterChild}), so every mechanism runs between the same two JVMs.
+ * Rounds rotate the order as the in-JVM comparison does; the socket runs only the sync phase. Last, actors created per second against the cluster.
  */
 public final class ClusterComparison {
     private static final String PRISM_READY = "Prism head up at ";
@@ -40,29 +40,21 @@ public final class ClusterComparison {
         long started = System.nanoTime();
         double loadBefore = loadAverage();
         List<String> jvmOptions = List.of("-D" + ClusterPrismEcho.ALLOWED_PACKAGES + "=" + ClusterPrismEcho.PACKAGES);
-        progress.println("starting two child JVMs: a Prism head (sim:1x16GiB, 10^6 CPUs) and a plain Pekko ponger...");
-        try (ChildJvm head = ChildJvm.start("prism-head", jvmOptions, "io.prism.worker.PrismCli",
-                 List.of("head", "--gpus", "sim:1x16GiB", "--cpus", "1000000", "--port", "0"), PRISM_READY);
-             ChildJvm pong = ChildJvm.start("pekko-ponger", jvmOptions, ClusterChild.class.getName(), List.of(),
-                 ClusterChild.READY)) {
-            String address = head.readyLine().substring(PRISM_READY.length()).split(" ")[0];
-            String[] pongLine = pong.readyLine().split(" ");
-            progress.println("head " + head + " at " + address + "; ponger " + pong + " at " + pongLine[1]
+        progress.println("starting the child JVM: a Prism head (sim:1x16GiB, 10^6 CPUs) and, beside it, a plain Pekko "
+            + "ponger and a socket echo...");
+        try (ChildJvm child = ChildJvm.start("prism-head", jvmOptions, ClusterChild.class.getName(),
+                 List.of("head", "--gpus", "sim:1x16GiB", "--cpus", "1000000", "--port", "0"), PRISM_READY)) {
+            String address = child.readyLine().substring(PRISM_READY.length()).split(" ")[0];
+            String[] pongLine = child.lineBeforeReady(ClusterChild.READY).split(" ");
+            progress.println("child " + child + ": head at " + address + "; ponger at " + pongLine[1]
                 + ", socket port " + pongLine[3]);
             try (ClusterPrismEcho prism = new ClusterPrismEcho(address);
                  RemotePekkoEcho pekko = new RemotePekkoEcho(pongLine[1]);
                  SocketEcho socket = new SocketEcho(Integer.parseInt(pongLine[3]))) {
                 List<RoundTrip> targets = List.of(prism, pekko.tell(), pekko.ask());
                 int[] windows = settings.windows();
-                progress.printf(Locale.ROOT, "warming up: every phase of every mechanism once, %.1f s each%n",
-                    settings.warmupSeconds());
                 Measure.sync(socket, settings.warmupNanos());
-                for (RoundTrip t : targets) {
-                    Measure.sync(t, settings.warmupNanos());
-                    for (int w : windows) {
-                        Measure.pipelined(t, w, settings.warmupNanos());
-                    }
-                }
+                Measure.warmUp(targets, settings, progress);
                 List<Figures> figures = new ArrayList<>(targets.stream().map(t -> new Figures(t, windows.length))
                     .toList());
                 Figures socketFigures = new Figures(socket, windows.length);
@@ -79,7 +71,6 @@ public final class ClusterComparison {
                                 r = Measure.sync(f.target, settings.phaseNanos());
                                 f.addSync(r);
                             } else {
-                                ChildJvm child = f.target == prism ? head : pong;
                                 r = Measure.pipelined(f.target, windows[phase], settings.phaseNanos(),
                                     () -> cpuNanos(ProcessHandle.current()) + child.cpuNanos());
                                 f.addWindow(phase, r);
@@ -93,7 +84,7 @@ public final class ClusterComparison {
                 // the first creates run while the JIT compiles the create path (half the CPU then is the
                 // compiler's): they are reported apart, and the rate is measured after them, as calls are
                 int coldActors = Math.max(100, actors / 4);
-                LongSupplier cpu = () -> cpuNanos(ProcessHandle.current()) + head.cpuNanos();
+                LongSupplier cpu = () -> cpuNanos(ProcessHandle.current()) + child.cpuNanos();
                 progress.printf(Locale.ROOT, "creating %,d actors to warm up, then %,d measured (%d creates in "
                     + "flight), killing each batch after%n", coldActors, actors, settings.createsInFlight());
                 ClusterPrismEcho.Churn cold = prism.churn(coldActors, settings.createsInFlight(), cpu);

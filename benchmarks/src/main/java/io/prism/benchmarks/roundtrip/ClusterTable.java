@@ -36,10 +36,10 @@ final class ClusterTable {
     void print(PrintStream out, double elapsedSeconds, double loadBefore, double loadAfter) {
         out.println();
         out.printf(Locale.ROOT, "Prism handle.call against raw Pekko request/reply, driver JVM -> child JVM on one "
-                + "machine: Java %s, %d cores, %d rounds of %.1f s phases after a %.1f s warm-up of each, %.0f s in "
+                + "machine: Java %s, %d cores, %d rounds of %.1f s phases after a %.0f s soak and a %.1f s warm-up of each, %.0f s in "
                 + "all; load average %.2f before, %.2f after%n",
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), settings.rounds(),
-            settings.seconds(), settings.warmupSeconds(), elapsedSeconds, loadBefore, loadAfter);
+            settings.seconds(), settings.soakSeconds(), settings.warmupSeconds(), elapsedSeconds, loadBefore, loadAfter);
         out.println("tell+id: 16-byte byte[] with a correlation id to one long-lived reply actor; ask: Patterns.ask "
             + "(a temporary actor per call); socket: 16 bytes over TCP_NODELAY.");
         out.println();

@@ -1,5 +1,9 @@
 package io.prism.benchmarks.roundtrip;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +117,32 @@ final class Measure {
                 + window + " calls still in flight " + DRAIN_TIMEOUT_SECONDS + " s after the phase ended");
         }
         return new Result(c1 - c0, t1 - t0, latencies, failures.sum(), cpu1 - cpu0);
+    }
+
+    /**
+     * Brings every mechanism to its compiled speed before anything is measured: first a soak of each at the largest
+     * window in 1 s steps, whose rates are printed so a reader sees them level off, then every phase of every
+     * mechanism once.
+     */
+    static void warmUp(List<RoundTrip> targets, Settings settings, PrintStream progress) throws InterruptedException {
+        int largest = Arrays.stream(settings.windows()).max().orElseThrow();
+        long step = Math.min(TimeUnit.SECONDS.toNanos(1), settings.soakNanos());
+        for (RoundTrip t : targets) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "soak: %s at %d in flight, calls/s",
+                t.name(), largest));
+            for (long soaked = 0; soaked < settings.soakNanos(); soaked += step) {
+                line.append(String.format(Locale.ROOT, " %,.0f", pipelined(t, largest, step).perSecond()));
+            }
+            progress.println(line);
+        }
+        progress.printf(Locale.ROOT, "warming up: every phase of every mechanism once, %.1f s each%n",
+            settings.warmupSeconds());
+        for (RoundTrip t : targets) {
+            sync(t, settings.warmupNanos());
+            for (int w : settings.windows()) {
+                pipelined(t, w, settings.warmupNanos());
+            }
+        }
     }
 
     /** Whether completions count their latency: only those inside the measured part of a phase do. */

@@ -52,14 +52,7 @@ public final class RoundTripComparison {
             List<RoundTrip> targets = List.of(prism, pekko.tell(), pekko.ask());
             int[] windows = settings.windows();
 
-            progress.printf(Locale.ROOT, "warming up: every phase of every mechanism once, %.1f s each%n",
-                settings.warmupSeconds());
-            for (RoundTrip t : targets) {
-                Measure.sync(t, settings.warmupNanos());
-                for (int w : windows) {
-                    Measure.pipelined(t, w, settings.warmupNanos());
-                }
-            }
+            Measure.warmUp(targets, settings, progress);
 
             List<Figures> figures = targets.stream().map(t -> new Figures(t, windows.length)).toList();
             for (int round = 0; round < settings.rounds(); round++) {

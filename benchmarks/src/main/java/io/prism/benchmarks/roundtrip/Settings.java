@@ -3,27 +3,32 @@ package io.prism.benchmarks.roundtrip;
 import java.util.Arrays;
 
 /**
- * How long and how often the comparison measures. The defaults take about two and a half minutes on 2 cores;
- * {@code --quick} about thirty seconds.
+ * How long and how often the comparison measures. The defaults take about four minutes on 2 cores (one JVM) or
+ * five (cluster); {@code --quick} under a minute.
  *
  * @param rounds        measured rounds; each runs every phase of every mechanism once, in a rotating order
  * @param seconds       length of one measured phase
+ * @param soakSeconds   how long each mechanism first runs at the largest window: Artery's stream stages reach their
+ *                      compiled speed only after some 15 s of such load on 2 cores (from under 10,000 to about
+ *                      100,000 calls/s for Prism and the raw tell alike), and a shorter warm-up measured the JIT
  * @param warmupSeconds length of one warm-up phase (every phase of every mechanism runs once before measuring)
  * @param windows       calls in flight for the pipelined phases
  * @param creates       actors created in the cluster comparison's creation phase
  * @param createsInFlight creates outstanding at once in that phase
  */
-record Settings(int rounds, double seconds, double warmupSeconds, int[] windows, int creates, int createsInFlight) {
+record Settings(int rounds, double seconds, double soakSeconds, double warmupSeconds, int[] windows, int creates, int createsInFlight) {
     static final String USAGE = """
-        usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--rounds N] [--seconds S] [--warmup S]
+        usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--rounds N] [--seconds S] [--soak S] [--warmup S]
                                                           [--windows W1,W2,...] [--creates N]
                                                           [--creates-in-flight N]
                java -jar benchmarks/target/benchmarks.jar cluster [the same options]   (across two JVMs)
                java -jar benchmarks/target/benchmarks.jar jmh [JMH options, e.g. -h or MethodRefs]
-          --quick      about 30 s: 2 rounds of 1 s phases, windows 16 and 1000
+          --quick      about 40 s: 2 rounds of 1 s phases, windows 16 and 1000, 3 s soak
           --rounds     measured rounds (default 5)
           --seconds    seconds per measured phase (default 2)
-          --warmup     seconds per warm-up phase (default 1)
+          --soak       seconds each mechanism first runs at the largest window, until the JIT has compiled
+                       its path (default 20)
+          --warmup     seconds per warm-up phase after the soak (default 1)
           --windows    calls in flight in the pipelined phases (default 16,256,1000)
           --creates    actors created by the cluster comparison (default 2000, 500 with --quick)
           --creates-in-flight  creates outstanding at once in that phase (default 64)""";
@@ -31,6 +36,7 @@ record Settings(int rounds, double seconds, double warmupSeconds, int[] windows,
     static Settings parse(String[] args) {
         int rounds = 5;
         double seconds = 2;
+        double soak = 20;
         double warmup = 1;
         int[] windows = {16, 256, 1000};
         int creates = 2000;
@@ -43,11 +49,13 @@ record Settings(int rounds, double seconds, double warmupSeconds, int[] windows,
                     rounds = 2;
                     seconds = 1;
                     warmup = 0.5;
+                    soak = 3;
                     windows = new int[]{16, 1000};
                     creates = createsSet ? creates : 500;
                 }
                 case "--rounds" -> rounds = positiveInt(a, value(args, ++i, a));
                 case "--seconds" -> seconds = positiveSeconds(a, value(args, ++i, a));
+                case "--soak" -> soak = positiveSeconds(a, value(args, ++i, a));
                 case "--warmup" -> warmup = positiveSeconds(a, value(args, ++i, a));
                 case "--windows" -> windows = windows(value(args, ++i, a));
                 case "--creates" -> {
@@ -58,11 +66,15 @@ record Settings(int rounds, double seconds, double warmupSeconds, int[] windows,
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
         }
-        return new Settings(rounds, seconds, warmup, windows, creates, createsInFlight);
+        return new Settings(rounds, seconds, soak, warmup, windows, creates, createsInFlight);
     }
 
     long phaseNanos() {
         return (long) (seconds * 1e9);
+    }
+
+    long soakNanos() {
+        return (long) (soakSeconds * 1e9);
     }
 
     long warmupNanos() {

@@ -29,10 +29,10 @@ final class Table {
     void print(PrintStream out, double elapsedSeconds, double loadBefore, double loadAfter) {
         out.println();
         out.printf(Locale.ROOT, "Prism handle.call against raw Pekko request/reply, one JVM: Java %s, %d cores, "
-                + "%d rounds of %.1f s phases after a %.1f s warm-up of each, %.0f s in all; load average %.2f "
+                + "%d rounds of %.1f s phases after a %.0f s soak and a %.1f s warm-up of each, %.0f s in all; load average %.2f "
                 + "before, %.2f after%n",
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), settings.rounds(),
-            settings.seconds(), settings.warmupSeconds(), elapsedSeconds, loadBefore, loadAfter);
+            settings.seconds(), settings.soakSeconds(), settings.warmupSeconds(), elapsedSeconds, loadBefore, loadAfter);
         out.println("A: tell with a correlation id to one long-lived reply actor; B: AskPattern.ask (a temporary "
             + "actor per call).");
         out.println("Latency: pooled over all rounds, lower is better (a ratio above 1 means Prism is slower). "

@@ -59,9 +59,21 @@ public final class CallRegistry {
             TimeUnit.NANOSECONDS);
     }
 
-    /** One awaited reply. {@code target} is the host called, or null for control requests. */
+    /**
+     * One awaited reply. {@code target} is the host called, or null for control requests; {@code moved} sends a
+     * call again when its host answers that the actor moved, with {@code args} and {@code movesLeft}.
+     */
     public record Pending(CompletableFuture<Object> future, ActorRef<?> target, long deadlineNanos,
-                          Function<ErrorInfo, PrismException> onError, String what) {
+                          Function<ErrorInfo, PrismException> onError, String what, Moved moved, Object[] args,
+                          int movesLeft) {
+    }
+
+    /**
+     * Where a call goes when its host answered that the actor now runs elsewhere: it is sent there, completing the
+     * same future. Kept by the registration, so a call pays for following a move only when its actor moved.
+     */
+    public interface Moved {
+        void resend(CompletableFuture<Object> future, Object[] args, int movesLeft);
     }
 
     private static final class Resend {
@@ -97,8 +109,19 @@ public final class CallRegistry {
      */
     public long register(CompletableFuture<Object> future, ActorRef<?> target, Duration timeout,
                          Function<ErrorInfo, PrismException> onError, String what) {
+        return register(future, target, timeout, onError, what, null, null, 0);
+    }
+
+    /**
+     * Registers a call that follows its actor: a MOVED answer goes to {@code moved} while {@code movesLeft} is above
+     * 0, instead of failing the future.
+     */
+    public long register(CompletableFuture<Object> future, ActorRef<?> target, Duration timeout,
+                         Function<ErrorInfo, PrismException> onError, String what, Moved moved, Object[] args,
+                         int movesLeft) {
         long id = ids.incrementAndGet();
-        pending.put(id, new Pending(future, target, coarseNanos + sweepNanos + timeout.toNanos(), onError, what));
+        pending.put(id, new Pending(future, target, coarseNanos + sweepNanos + timeout.toNanos(), onError, what,
+            moved, args, movesLeft));
         if (target != null && anyDead) {
             String why = deadTargets.getIfPresent(target);
             if (why != null) {
@@ -117,7 +140,12 @@ public final class CallRegistry {
     /** Fails the future of {@code id} with the exception its registration maps {@code error} to. */
     public void fail(long id, ErrorInfo error) {
         Pending p = pending.remove(id);
-        if (p != null) {
+        if (p == null) {
+            return;
+        }
+        if (error.kind() == ErrorInfo.Kind.MOVED && p.moved() != null && p.movesLeft() > 0) {
+            p.moved().resend(p.future(), p.args(), p.movesLeft() - 1);
+        } else {
             p.future().completeExceptionally(p.onError().apply(error));
         }
     }

@@ -4,7 +4,7 @@ import io.prism.ActorId;
 import io.prism.ActorPlacement;
 import io.prism.exception.ActorDiedException;
 import io.prism.exception.PrismException;
-import io.prism.runtime.call.ActorMovedException;
+import io.prism.runtime.call.CallRegistry;
 import io.prism.runtime.call.Errors;
 import io.prism.runtime.call.MethodRefs;
 import io.prism.runtime.protocol.ActorLocation;
@@ -42,7 +42,41 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
     /** How often one call follows its actor to a new node before it gives up. */
     private static final int MOVES_FOLLOWED = 3;
 
-    private record CallSite(String what, boolean returnsFuture, Function<ErrorInfo, PrismException> onError) {
+    /** What the call path needs per method, built once; it also sends a call again when its actor moved. */
+    private final class CallSite implements CallRegistry.Moved {
+        private final MethodRef ref;
+        private final String what;
+        private final boolean returnsFuture;
+        private final Function<ErrorInfo, PrismException> onError;
+
+        CallSite(MethodRef ref, String what, boolean returnsFuture, Function<ErrorInfo, PrismException> onError) {
+            this.ref = ref;
+            this.what = what;
+            this.returnsFuture = returnsFuture;
+            this.onError = onError;
+        }
+
+        MethodRef ref() {
+            return ref;
+        }
+
+        String what() {
+            return what;
+        }
+
+        boolean returnsFuture() {
+            return returnsFuture;
+        }
+
+        Function<ErrorInfo, PrismException> onError() {
+            return onError;
+        }
+
+        @Override
+        public void resend(CompletableFuture<Object> future, Object[] args, int movesLeft) {
+            client.locations().invalidate(id);
+            dispatch(future, this, args, movesLeft);
+        }
     }
 
     private record Remembered(ActorLocation location, long generation) {
@@ -91,25 +125,35 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
         return callAnywhere(ref, args, MOVES_FOLLOWED);
     }
 
-    /** Calls the actor where it runs now, following it when its node moved it elsewhere before running the call. */
+    /**
+     * Calls the actor where it runs now. A host that answers that the actor moved before running the call has the
+     * registry send it again ({@link CallRegistry.Moved}), up to {@value #MOVES_FOLLOWED} times, to the new location.
+     */
+    @SuppressWarnings("unchecked")
     private <R> CompletableFuture<R> callAnywhere(MethodRef ref, Object[] args, int movesLeft) {
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        CallSite site = site(ref);
+        dispatch(future, site, args, movesLeft);
+        if (site.returnsFuture()) {
+            // the host waits for the method's own future and sends its value; the caller's type is still a future
+            return (CompletableFuture<R>) future.thenApply(CompletableFuture::completedFuture);
+        }
+        return (CompletableFuture<R>) future;
+    }
+
+    private void dispatch(CompletableFuture<Object> future, CallSite site, Object[] args, int movesLeft) {
         ActorLocation location = location();
-        if (location != null && !isRemote(location)) {
-            // a host in this JVM is never drained from under its caller: no move to follow
-            return call(location, ref, args);
+        if (location != null) {
+            call(future, location, site, args, movesLeft);
+        } else {
+            client.locate(id, describe).whenComplete((l, e) -> {
+                if (e != null) {
+                    future.completeExceptionally(unwrap(e));
+                } else {
+                    call(future, l, site, args, movesLeft);
+                }
+            });
         }
-        CompletableFuture<R> result = location != null ? call(location, ref, args)
-            : client.locate(id, describe).thenCompose(l -> call(l, ref, args));
-        if (movesLeft == 0) {
-            return result;
-        }
-        return result.exceptionallyCompose(e -> {
-            if (unwrap(e) instanceof ActorMovedException) {
-                client.locations().invalidate(id);
-                return callAnywhere(ref, args, movesLeft - 1);
-            }
-            return CompletableFuture.failedFuture(e);
-        });
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -131,34 +175,30 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
     private CallSite site(MethodRef ref) {
         CallSite site = sites.get(ref);
         if (site == null) {
-            site = new CallSite(ref.display() + " on " + describe, ref.returnsFuture(),
+            site = new CallSite(ref, ref.display() + " on " + describe, ref.returnsFuture(),
                 e -> Errors.toException(e, describe, ref.display()));
             sites.put(ref, site);
         }
         return site;
     }
 
-    @SuppressWarnings("unchecked")
-    private <R> CompletableFuture<R> call(ActorLocation location, MethodRef ref, Object[] args) {
+    private void call(CompletableFuture<Object> future, ActorLocation location, CallSite site, Object[] args,
+                      int movesLeft) {
+        boolean remote = isRemote(location);
         WirePayload payload = null;
-        if (isRemote(location)) {
+        if (remote) {
             try {
                 payload = client.wire().encode(args);
             } catch (WireException e) {
-                return CompletableFuture.failedFuture(e);
+                future.completeExceptionally(e);
+                return;
             }
         }
-        CompletableFuture<Object> future = new CompletableFuture<>();
-        CallSite site = site(ref);
+        // a host in this JVM is never drained from under its caller: no move to follow
         long callId = client.registry().register(future, location.host(), client.callTimeout(), site.onError(),
-            site.what());
-        location.host().tell(payload == null ? new Invoke(callId, ref, args, client.replyTo())
-            : new Invoke(callId, ref, null, payload, client.replyTo()));
-        if (site.returnsFuture()) {
-            // the host waits for the method's own future and sends its value; the caller's type is still a future
-            return (CompletableFuture<R>) future.thenApply(CompletableFuture::completedFuture);
-        }
-        return (CompletableFuture<R>) future;
+            site.what(), remote ? site : null, args, movesLeft);
+        location.host().tell(payload == null ? new Invoke(callId, site.ref(), args, client.replyTo())
+            : new Invoke(callId, site.ref(), null, payload, client.replyTo()));
     }
 
     @Override
