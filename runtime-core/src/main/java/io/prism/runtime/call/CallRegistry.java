@@ -144,7 +144,12 @@ public final class CallRegistry {
             return;
         }
         if (error.kind() == ErrorInfo.Kind.MOVED && p.moved() != null && p.movesLeft() > 0) {
-            p.moved().resend(p.future(), p.args(), p.movesLeft() - 1);
+            try {
+                p.moved().resend(p.future(), p.args(), p.movesLeft() - 1);
+            } catch (RuntimeException e) {
+                // runs on the reply actor: a resend that throws fails its own call, never the actor
+                p.future().completeExceptionally(e);
+            }
         } else {
             p.future().completeExceptionally(p.onError().apply(error));
         }

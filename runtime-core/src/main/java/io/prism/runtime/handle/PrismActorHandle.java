@@ -141,18 +141,30 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
         return (CompletableFuture<R>) future;
     }
 
+    /**
+     * Sends the call where the actor runs, finding out first when that is not cached. Nothing it throws escapes: it
+     * also runs on the reply actor's thread (a resend) and in a lookup's callback, where it would be lost.
+     */
     private void dispatch(CompletableFuture<Object> future, CallSite site, Object[] args, int movesLeft) {
-        ActorLocation location = location();
-        if (location != null) {
-            call(future, location, site, args, movesLeft);
-        } else {
-            client.locate(id, describe).whenComplete((l, e) -> {
-                if (e != null) {
-                    future.completeExceptionally(unwrap(e));
-                } else {
-                    call(future, l, site, args, movesLeft);
-                }
-            });
+        try {
+            ActorLocation location = location();
+            if (location != null) {
+                call(future, location, site, args, movesLeft);
+            } else {
+                client.locate(id, describe).whenComplete((l, e) -> {
+                    if (e != null) {
+                        future.completeExceptionally(unwrap(e));
+                    } else {
+                        try {
+                            call(future, l, site, args, movesLeft);
+                        } catch (RuntimeException | StackOverflowError t) {
+                            future.completeExceptionally(t);
+                        }
+                    }
+                });
+            }
+        } catch (RuntimeException | StackOverflowError t) {
+            future.completeExceptionally(t);
         }
     }
 
@@ -194,9 +206,9 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
                 return;
             }
         }
-        // a host in this JVM is never drained from under its caller: no move to follow
+        // a host in this JVM moves too when its node drains, so local calls follow moves as remote ones do
         long callId = client.registry().register(future, location.host(), client.callTimeout(), site.onError(),
-            site.what(), remote ? site : null, args, movesLeft);
+            site.what(), site, args, movesLeft);
         location.host().tell(payload == null ? new Invoke(callId, site.ref(), args, client.replyTo())
             : new Invoke(callId, site.ref(), null, payload, client.replyTo()));
     }

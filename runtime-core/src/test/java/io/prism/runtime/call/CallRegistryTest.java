@@ -83,6 +83,23 @@ class CallRegistryTest {
         assertThat(failure(local)).isInstanceOf(ActorMovedException.class);
     }
 
+    @Test
+    void aResendThatThrowsFailsItsOwnCallAndNothingElse() {
+        CompletableFuture<Object> moved = new CompletableFuture<>();
+        CallRegistry.Moved broken = (future, args, movesLeft) -> {
+            throw new IllegalStateException("cannot encode the arguments again");
+        };
+        long id = registry.register(moved, null, TIMEOUT, ON_ERROR, "Echo::echo", broken, new Object[0], 3);
+        CompletableFuture<Object> other = new CompletableFuture<>();
+        long otherId = registry.register(other, null, TIMEOUT, ON_ERROR, "Echo::echo");
+
+        registry.fail(id, ErrorInfo.of(ErrorInfo.Kind.MOVED, "Echo 'e' moved to another node"));
+        registry.complete(otherId, "still answered");
+
+        assertThat(failure(moved)).hasMessageContaining("cannot encode the arguments again");
+        assertThat(other).isCompletedWithValue("still answered");
+    }
+
     private static Throwable failure(CompletableFuture<Object> future) {
         assertThat(future).isCompletedExceptionally();
         return future.handle((value, error) -> error).join();
