@@ -4,6 +4,7 @@ import io.prism.resources.device.GpuDevice;
 import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import io.prism.resources.mps.MpsClientEnvironment;
+import io.prism.runtime.placement.ResourceShape;
 import io.prism.runtime.protocol.ErrorInfo;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -16,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,6 +122,35 @@ final class ExecutorHosting {
         Launch starting = ready.pollFirst();
         spareCount -= starting == null ? 0 : 1;
         return starting;
+    }
+
+    /**
+     * The node starts: one spare for each share of {@code prism.executor.prestart} on each GPU, up to the cap on
+     * spares ({@code max-spares}). Taken spares are replaced as any are ({@code spares-per-shape}).
+     */
+    void prestart(List<GpuDevice> devices) {
+        List<ResourceShape> shapes = launcher.settings().prestart();
+        for (GpuDevice device : devices) {
+            for (ResourceShape shape : shapes) {
+                if (spareCount >= launcher.settings().maxSpares()) {
+                    agent.getLog().warn("prism.executor.prestart asks for {} spare executors ({} shares on {} GPUs); "
+                        + "prism.executor.max-spares = {} of them were started", shapes.size() * devices.size(),
+                        shapes.size(), devices.size(), launcher.settings().maxSpares());
+                    return;
+                }
+                Map<String, String> env = environment(device, shape.unitsPerGpu(), shape.memoryOn(device));
+                Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
+                if (ready.isEmpty()) {
+                    try {
+                        ready.addLast(launch(env, true));
+                        spareCount++;
+                    } catch (IOException e) {
+                        agent.getLog().warn("could not start a spare executor: {}", e.toString());
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /** Starts spares of {@code env} up to the configured number, dropping the least recently used beyond the cap. */

@@ -2,7 +2,10 @@ package io.prism.runtime.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueType;
 import io.prism.exception.PrismException;
+import io.prism.runtime.placement.ResourceShape;
+import io.prism.runtime.placement.ResourceShapes;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +28,11 @@ public final class ExecutorLauncher {
      * @param sparesPerShape executors kept started and waiting for each (GPU, share) that was used, so the next
      *                       actor of that shape starts without a JVM start
      * @param maxSpares      spare executors kept in all; the least recently used shapes lose theirs first
+     * @param prestart       GPU shares that get a spare on every GPU as soon as the node starts, so that even the
+     *                       first actor of such a share skips the JVM start
      */
     public record Settings(List<String> javaOptions, Path workDir, Duration startTimeout,
-                           Duration stopTimeout, int sparesPerShape, int maxSpares) {
+                           Duration stopTimeout, int sparesPerShape, int maxSpares, List<ResourceShape> prestart) {
         public static Settings from(Config prism, String nodeId) {
             Config c = prism.getConfig("executor");
             for (String key : List.of("spares-per-shape", "max-spares")) {
@@ -40,7 +45,35 @@ public final class ExecutorLauncher {
             return new Settings(c.getStringList("java-options"), dir.isEmpty()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "prism-" + nodeId + "-" + ProcessHandle.current().pid())
                 : Path.of(dir), c.getDuration("start-timeout"), c.getDuration("stop-timeout"),
-                c.getInt("spares-per-shape"), c.getInt("max-spares"));
+                c.getInt("spares-per-shape"), c.getInt("max-spares"), prestart(c));
+        }
+
+        /**
+         * {@code prestart = [0.25, 0.5]}, or one comma-separated string ({@code -Dprism.executor.prestart=0.25,0.5}):
+         * each a share of one GPU, as {@code @Gpu} takes it.
+         */
+        private static List<ResourceShape> prestart(Config executor) {
+            List<String> shares = new ArrayList<>();
+            if (executor.getValue("prestart").valueType() == ConfigValueType.LIST) {
+                executor.getList("prestart").forEach(v -> shares.add(String.valueOf(v.unwrapped())));
+            } else {
+                String text = executor.getString("prestart").trim();
+                for (String share : text.replaceAll("^\\[|]$", "").split(",")) {
+                    if (!share.isBlank()) {
+                        shares.add(share.trim());
+                    }
+                }
+            }
+            List<ResourceShape> shapes = new ArrayList<>();
+            for (String share : shares) {
+                ResourceShape shape = ResourceShapes.gpuShape("prism.executor.prestart " + share, share, null);
+                if (shape.gpuCount() != 1) {
+                    throw new IllegalArgumentException("prism.executor.prestart " + share + ": an executor holds a "
+                        + "share of one GPU; use fractions 0 < g ≤ 1 such as [0.25, 0.5]");
+                }
+                shapes.add(shape);
+            }
+            return List.copyOf(shapes);
         }
     }
 

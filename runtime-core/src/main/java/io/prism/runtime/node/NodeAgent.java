@@ -194,6 +194,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.manager = manager;
         this.onRegistered = onRegistered;
         this.ledger = new GpuLedger(node.devices(), node.cpuMillis(), node.maxActorsPerGpu());
+        if (executors != null) {
+            executors.prestart(node.devices());
+        }
         this.concurrentPool = ctx.getSystem().dispatchers()
             .lookup(DispatcherSelector.fromConfig("prism-concurrent-dispatcher"));
         ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE_KEY, ctx.getSelf()));

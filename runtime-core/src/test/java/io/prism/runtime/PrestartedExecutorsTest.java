@@ -1,0 +1,65 @@
+package io.prism.runtime;
+
+import io.prism.ActorHandle;
+import io.prism.Isolation;
+import io.prism.Prism;
+import io.prism.PrismConfig;
+import io.prism.runtime.TestActors.Quarter;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code prism.executor.prestart}: spare executors started with the node, so that the first actor of such a share
+ * is handed a process that is already running instead of waiting for a JVM to start.
+ */
+class PrestartedExecutorsTest {
+
+    private static PrismConfig.Builder processIsolation() {
+        return PrismConfig.builder().gpus("sim:1x16GiB").set("prism.isolation", "process")
+            .set("prism.executor.start-timeout", "120s").placementTimeout(Duration.ofSeconds(150));
+    }
+
+    @Test
+    void theFirstActorOfAPrestartedShareRunsInAnExecutorThatWasRunningBeforeItWasCreated() {
+        try (Prism prism = Prism.start(processIsolation().set("prism.executor.prestart", "[0.25]").build())) {
+            Set<Long> runningBeforeCreate = ProcessHandle.current().children().map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+            ActorHandle<Quarter> quarter = prism.actor(Quarter::new).create();
+
+            assertThat(quarter.placement().isolation()).isEqualTo(Isolation.PROCESS);
+            assertThat(quarter.call(Quarter::pid).join()).as("the executor of the first 0.25 actor")
+                .isIn(runningBeforeCreate);
+            assertThat(quarter.call(Quarter::budget).join()).as("its memory budget").isEqualTo(4L << 30);
+        }
+    }
+
+    @Test
+    void withoutPrestartTheFirstActorGetsAProcessOfItsOwn() {
+        try (Prism prism = Prism.start(processIsolation().build())) {
+            Set<Long> runningBeforeCreate = ProcessHandle.current().children().map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+            ActorHandle<Quarter> quarter = prism.actor(Quarter::new).create();
+
+            assertThat(quarter.call(Quarter::pid).join()).isNotIn(runningBeforeCreate)
+                .isNotEqualTo(ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
+    void aPrestartShareThatIsNotAShareOfOneGpuIsRefusedNamingIt() {
+        assertThatThrownBy(() -> Prism.start(processIsolation().set("prism.executor.prestart", "[0.25, 1.5]")
+            .build()).close())
+            .hasMessageContaining("prism.executor.prestart 1.5")
+            .hasMessageContaining("whole GPUs");
+        assertThatThrownBy(() -> Prism.start(processIsolation().set("prism.executor.prestart", "[2]").build())
+            .close())
+            .hasMessageContaining("prism.executor.prestart 2")
+            .hasMessageContaining("share of one GPU");
+    }
+}
