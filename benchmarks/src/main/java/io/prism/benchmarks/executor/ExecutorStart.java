@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar benchmarks.jar executor-start [--quick]}: create → first answered call of a {@code @Gpu(0.25)}
- * actor under process isolation (a new executor JVM each time) and under shared isolation (in the worker JVM), and
+ * actor under process isolation (a new executor JVM each time; a spare; the first actor of a node that prestarts
+ * that share) and under shared isolation (in the worker JVM), and
  * the start of a bare JVM on the same class path, each sampled one at a time on a one-GPU embedded Prism. Executor
  * starts are sampled once the node has made its executors' class archive, as on any node after its first seconds
  * (the archive is made once per class path, in the background), and each after the previous executor has exited.
@@ -42,17 +43,21 @@ public final class ExecutorStart {
         List<Double> cold = createToFirstCall("process", 0, samples);
         List<Double> pooled = createToFirstCall("process", 1, samples);
         List<Double> shared = createToFirstCall("shared", 0, samples);
+        List<Double> prestarted = firstActorOfPrestartedNode(samples);
         System.out.printf(Locale.ROOT, "%nGPU actor start, create() to first answered call (%d samples each, one at a "
             + "time; Java %s, %d cores, load average %.2f before, %.2f after)%n", samples,
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load, loadAverage());
         System.out.printf(Locale.ROOT, "%-44s %10s %10s %14s%n", "", "p50 ms", "max ms", "p50 / bare JVM");
         row("new executor process (no spares)", cold, median(bare));
         row("spare executor (spares-per-shape 1)", pooled, median(bare));
+        row("first actor, prestart = [0.25]", prestarted, median(bare));
         row("in the worker JVM (isolation shared)", shared, median(bare));
         row("bare JVM start and exit (baseline)", bare, median(bare));
         BenchReport.record("executor start", "create → first call, new executor process", "ms", median(cold),
             "bare JVM start+exit", median(bare), Aim.NONE);
         BenchReport.record("executor start", "create → first call, spare executor", "ms", median(pooled),
+            "new executor", median(cold), Aim.NONE);
+        BenchReport.record("executor start", "create → first call, first actor, prestart", "ms", median(prestarted),
             "new executor", median(cold), Aim.NONE);
     }
 
@@ -86,6 +91,31 @@ public final class ExecutorStart {
                 ping.kill();
                 if (pid != ProcessHandle.current().pid()) {
                     ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+                }
+            }
+        }
+        return millis;
+    }
+
+    /**
+     * The first {@code @Gpu(0.25)} actor of a node started with {@code prism.executor.prestart = [0.25]}: a new
+     * embedded Prism per sample, and its create {@value #SPARE_GAP_SECONDS} s after the node is up, by when the
+     * prestarted spare is waiting.
+     */
+    private static List<Double> firstActorOfPrestartedNode(int samples) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < samples + 1; i++) {
+            PrismConfig config = PrismConfig.builder().gpus("sim:1x16GiB").set("prism.isolation", "process")
+                .set("prism.executor.prestart", "0.25").build();
+            try (Prism prism = Prism.start(config)) {
+                awaitClassArchive();
+                TimeUnit.SECONDS.sleep(SPARE_GAP_SECONDS);
+                long start = System.nanoTime();
+                ActorHandle<Ping> ping = prism.actor(Ping::new).create();
+                ping.call(Ping::pid).get(60, TimeUnit.SECONDS);
+                double ms = (System.nanoTime() - start) / 1e6;
+                if (i > 0) {
+                    millis.add(ms);
                 }
             }
         }

@@ -140,14 +140,8 @@ final class ExecutorHosting {
                 }
                 Map<String, String> env = environment(device, shape.unitsPerGpu(), shape.memoryOn(device));
                 Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
-                if (ready.isEmpty()) {
-                    try {
-                        ready.addLast(launch(env, true));
-                        spareCount++;
-                    } catch (IOException e) {
-                        agent.getLog().warn("could not start a spare executor: {}", e.toString());
-                        return;
-                    }
+                if (ready.isEmpty() && !addSpare(ready, env)) {
+                    return;
                 }
             }
         }
@@ -158,11 +152,7 @@ final class ExecutorHosting {
         int perShape = Math.min(launcher.settings().sparesPerShape(), launcher.settings().maxSpares());
         Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
         while (ready.size() < perShape) {
-            try {
-                ready.addLast(launch(env, true));
-                spareCount++;
-            } catch (IOException e) {
-                agent.getLog().warn("could not start a spare executor: {}", e.toString());
+            if (!addSpare(ready, env)) {
                 return;
             }
         }
@@ -173,6 +163,18 @@ final class ExecutorHosting {
                 oldest.pollFirst().process.destroyForcibly();
                 spareCount--;
             }
+        }
+    }
+
+    /** Starts a spare of {@code env} into {@code ready}; false (logged) when no process could be started. */
+    private boolean addSpare(Deque<Launch> ready, Map<String, String> env) {
+        try {
+            ready.addLast(launch(env, true));
+            spareCount++;
+            return true;
+        } catch (IOException e) {
+            agent.getLog().warn("could not start a spare executor: {}", e.toString());
+            return false;
         }
     }
 
