@@ -56,7 +56,10 @@ class PrestartedExecutorsTest {
         assertThatThrownBy(() -> Prism.start(processIsolation().set("prism.executor.prestart", "[0.25, 1.5]")
             .build()).close())
             .hasMessageContaining("prism.executor.prestart 1.5")
-            .hasMessageContaining("whole GPUs");
+            .hasMessageContaining("share of one GPU");
+        assertThatThrownBy(() -> Prism.start(processIsolation().set("prism.executor.prestart", "quarter").build())
+            .close())
+            .hasMessageContaining("prism.executor.prestart quarter");
         assertThatThrownBy(() -> Prism.start(processIsolation().set("prism.executor.prestart", "[2]").build())
             .close())
             .hasMessageContaining("prism.executor.prestart 2")

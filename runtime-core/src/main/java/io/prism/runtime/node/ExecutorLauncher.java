@@ -66,14 +66,23 @@ public final class ExecutorLauncher {
             }
             List<ResourceShape> shapes = new ArrayList<>();
             for (String share : shares) {
-                ResourceShape shape = ResourceShapes.gpuShape("prism.executor.prestart " + share, share, null);
-                if (shape.gpuCount() != 1) {
+                ResourceShape shape = aboveOne(share) ? null
+                    : ResourceShapes.gpuShape("prism.executor.prestart " + share, share, null);
+                if (shape == null || shape.gpuCount() != 1) {
                     throw new IllegalArgumentException("prism.executor.prestart " + share + ": an executor holds a "
                         + "share of one GPU; use fractions 0 < g ≤ 1 such as [0.25, 0.5]");
                 }
                 shapes.add(shape);
             }
             return List.copyOf(shapes);
+        }
+
+        private static boolean aboveOne(String share) {
+            try {
+                return Double.parseDouble(share) > 1;
+            } catch (NumberFormatException e) {
+                return false;
+            }
         }
     }
 

@@ -37,7 +37,7 @@ class NodeCommandsTest extends CliTest {
     void optionsBecomeConfigurationWithEachLabelAsOneKey() {
         NodeOptions options = new NodeOptions();
         new CommandLine(options).parseArgs("--host", "10.0.0.7", "--gpus", "sim:2x16GiB", "--cpus", "8",
-            "--label", "gpu-model=H100", "--label", "topology.zone=eu-1");
+            "--label", "gpu-model=H100", "--label", "topology.zone=eu-1", "--prestart", "0.25,0.5");
 
         Map<String, Object> overrides = options.overrides(0);
 
@@ -46,7 +46,8 @@ class NodeCommandsTest extends CliTest {
             .containsEntry("prism.gpus", "sim:2x16GiB")
             .containsEntry("prism.cpus", 8)
             .containsEntry("prism.labels.gpu-model", "H100")
-            .containsEntry("prism.labels.\"topology.zone\"", "eu-1");
+            .containsEntry("prism.labels.\"topology.zone\"", "eu-1")
+            .containsEntry("prism.executor.prestart", "0.25,0.5");
         assertThat(options.offersResources()).isTrue();
     }
 
