@@ -57,9 +57,12 @@ class PrestartedExecutorsTest {
             .build()).close())
             .hasMessageContaining("prism.executor.prestart 1.5")
             .hasMessageContaining("share of one GPU");
-        assertThatThrownBy(() -> Prism.start(processIsolation().set("prism.executor.prestart", "quarter").build())
-            .close())
-            .hasMessageContaining("prism.executor.prestart quarter");
+        for (String wrong : new String[]{"quarter", "0", "-0.5"}) {
+            assertThatThrownBy(() -> Prism.start(processIsolation().set("prism.executor.prestart", "0.25," + wrong)
+                .build()).close())
+                .hasMessageContaining("prism.executor.prestart " + wrong + ":")
+                .hasMessageContaining("fractions 0 < g ≤ 1");
+        }
         assertThatThrownBy(() -> Prism.start(processIsolation().set("prism.executor.prestart", "[2]").build())
             .close())
             .hasMessageContaining("prism.executor.prestart 2")

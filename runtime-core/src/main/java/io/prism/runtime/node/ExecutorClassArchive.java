@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A class-data sharing archive (AppCDS) of the classes an executor loads to start: Pekko, remoting, Kryo and Prism's
@@ -59,16 +60,18 @@ final class ExecutorClassArchive {
      * Makes the archive in the background if it is missing: {@code rehearsal} is an executor command line (Java,
      * options, class path, main class and its rehearsal arguments) to which the dump option is added. The archive is
      * written under a name of its own and moved into place whole, so no executor maps half an archive.
+     *
+     * @return done once the archive exists or will not be made
      */
-    void createIfMissing(List<String> rehearsal, Path log) {
+    CompletableFuture<Void> createIfMissing(List<String> rehearsal, Path log) {
         if (!usable || Files.exists(archive)) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         List<String> command = new ArrayList<>(rehearsal);
         command.add(1, "-XX:ArchiveClassesAtExit=" + partial);
         try {
-            new ProcessBuilder(command).redirectErrorStream(true)
+            return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start().onExit().thenAccept(p -> {
                     try {
@@ -84,6 +87,7 @@ final class ExecutorClassArchive {
                 });
         } catch (IOException e) {
             LOG.warn("executors start without a class archive: {}", e.toString());
+            return CompletableFuture.completedFuture(null);
         }
     }
 

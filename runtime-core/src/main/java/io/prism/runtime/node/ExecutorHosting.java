@@ -138,7 +138,15 @@ final class ExecutorHosting {
                         shapes.size(), devices.size(), launcher.settings().maxSpares());
                     return;
                 }
-                Map<String, String> env = environment(device, shape.unitsPerGpu(), shape.memoryOn(device));
+                Map<String, String> env;
+                try {
+                    env = environment(device, shape.unitsPerGpu(), shape.memoryOn(device));
+                } catch (RuntimeException e) {
+                    // a share this GPU cannot give a process (less than a MiB of memory): no spare, the node runs on
+                    agent.getLog().warn("no prestarted executor of {} on GPU {}: {}", shape.describeGpu(),
+                        device.index(), e.getMessage());
+                    continue;
+                }
                 Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
                 if (ready.isEmpty() && !addSpare(ready, env)) {
                     return;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts executor processes for a node: the same Java and class path as the worker, {@link ExecutorMain} as the
@@ -55,7 +56,9 @@ public final class ExecutorLauncher {
         private static List<ResourceShape> prestart(Config executor) {
             List<String> shares = new ArrayList<>();
             if (executor.getValue("prestart").valueType() == ConfigValueType.LIST) {
-                executor.getList("prestart").forEach(v -> shares.add(String.valueOf(v.unwrapped())));
+                // a number as written (0.0001), not as Java prints it (1.0E-4)
+                executor.getList("prestart").forEach(v -> shares.add(v.valueType() == ConfigValueType.NUMBER
+                    ? v.render() : String.valueOf(v.unwrapped())));
             } else {
                 String text = executor.getString("prestart").trim();
                 for (String share : text.replaceAll("^\\[|]$", "").split(",")) {
@@ -66,20 +69,19 @@ public final class ExecutorLauncher {
             }
             List<ResourceShape> shapes = new ArrayList<>();
             for (String share : shares) {
-                ResourceShape shape = aboveOne(share) ? null
-                    : ResourceShapes.gpuShape("prism.executor.prestart " + share, share, null);
-                if (shape == null || shape.gpuCount() != 1) {
+                if (!oneGpuShare(share)) {
                     throw new IllegalArgumentException("prism.executor.prestart " + share + ": an executor holds a "
-                        + "share of one GPU; use fractions 0 < g ≤ 1 such as [0.25, 0.5]");
+                        + "share of one GPU; use fractions 0 < g ≤ 1 such as 0.25,0.5");
                 }
-                shapes.add(shape);
+                shapes.add(ResourceShapes.gpuShape("prism.executor.prestart " + share, share, null));
             }
             return List.copyOf(shapes);
         }
 
-        private static boolean aboveOne(String share) {
+        private static boolean oneGpuShare(String share) {
             try {
-                return Double.parseDouble(share) > 1;
+                double g = Double.parseDouble(share);
+                return g > 0 && g <= 1;
             } catch (NumberFormatException e) {
                 return false;
             }
@@ -90,6 +92,7 @@ public final class ExecutorLauncher {
     private final Path configFile;
     private final Path logDir;
     private final ExecutorClassArchive classArchive;
+    private final CompletableFuture<Void> classArchiveReady;
 
     /**
      * @param config the worker's whole configuration: its {@code prism} settings and its remoting host are handed
@@ -111,8 +114,13 @@ public final class ExecutorLauncher {
         }
         classArchive = ExecutorClassArchive.forClassPath(System.getProperty("java.class.path"),
             settings.javaOptions());
-        classArchive.createIfMissing(command(List.of(ExecutorMain.REHEARSE, configFile.toString())),
-            logDir.resolve("class-archive.log"));
+        classArchiveReady = classArchive.createIfMissing(command(List.of(ExecutorMain.REHEARSE,
+            configFile.toString())), logDir.resolve("class-archive.log"));
+    }
+
+    /** Done once executors start with the class archive, or once it is clear they never will (a directory class path). */
+    public CompletableFuture<Void> classArchiveReady() {
+        return classArchiveReady;
     }
 
     public Settings settings() {

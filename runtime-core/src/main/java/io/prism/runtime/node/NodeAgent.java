@@ -112,6 +112,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     record ExecutorOverdue(AllocationKey key, boolean stopping) implements Command {
     }
 
+    /** Start the spares of {@code prism.executor.prestart}: the executors' class archive is ready. */
+    record Prestart() implements Command {
+    }
+
     /** What the node's MPS watch found, polled off this actor (the control program blocks). */
     public record MpsWatched(MpsWatch.Report report) implements Command {
     }
@@ -194,8 +198,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.manager = manager;
         this.onRegistered = onRegistered;
         this.ledger = new GpuLedger(node.devices(), node.cpuMillis(), node.maxActorsPerGpu());
-        if (executors != null) {
-            executors.prestart(node.devices());
+        if (executors != null && !isolation.launcher().settings().prestart().isEmpty()) {
+            // spares started while the class archive is being made would start without it, about twice as slowly,
+            // and take the cores from the rehearsal that makes it
+            ctx.pipeToSelf(isolation.launcher().classArchiveReady(), (done, error) -> new Prestart());
         }
         this.concurrentPool = ctx.getSystem().dispatchers()
             .lookup(DispatcherSelector.fromConfig("prism-concurrent-dispatcher"));
@@ -234,6 +240,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             .onMessage(HostTerminated.class, t -> onHostGone(t.key(), null))
             .onMessage(ExecutorUp.class, this::onExecutorUp)
             .onMessage(ExecutorExited.class, this::onExecutorExited)
+            .onMessage(Prestart.class, p -> {
+                executors.prestart(node.devices());
+                return this;
+            })
             .onMessage(ExecutorOverdue.class, this::onExecutorOverdue)
             .onMessage(MpsWatched.class, this::onMpsWatched)
             .onSignal(PostStop.class, s -> {

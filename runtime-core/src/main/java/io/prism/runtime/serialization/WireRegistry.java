@@ -256,7 +256,8 @@ final class WireRegistry {
         record(187, ExecutorGuardian.RetireHost.class),
         local(188, named("io.prism.runtime.node.ExecutorGuardian$AgentGone")),
         local(189, named("io.prism.runtime.node.ExecutorGuardian$HostGone")),
-        local(190, NodeAgent.MpsWatched.class));
+        local(190, NodeAgent.MpsWatched.class),
+        local(191, named("io.prism.runtime.node.NodeAgent$Prestart")));
 
     private static final Map<Class<?>, Entry> BY_CLASS = new HashMap<>();
     private static final Map<String, Class<?>> BY_MANIFEST = new HashMap<>();
