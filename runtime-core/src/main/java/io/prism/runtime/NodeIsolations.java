@@ -1,6 +1,9 @@
 package io.prism.runtime;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import io.prism.Isolation;
 import io.prism.exception.PrismException;
 import io.prism.resources.device.GpuDiscovery;
@@ -11,6 +14,8 @@ import io.prism.resources.mps.MpsSettings;
 import io.prism.resources.mps.MpsWatch;
 import io.prism.runtime.node.ExecutorLauncher;
 import io.prism.runtime.node.NodeIsolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +26,7 @@ import java.time.Duration;
  * daemon a real GPU is not reported as driver-enforced.
  */
 final class NodeIsolations {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeIsolations.class);
     /** What the node decided, and the daemon to stop when it exits (null when none was started). */
     record Decided(NodeIsolation isolation, MpsStartup mps) {
     }
@@ -29,6 +35,22 @@ final class NodeIsolations {
     }
 
     static Decided decide(Config config, String nodeId, GpuDiscovery.Discovered gpus) {
+        Decided decided = decideMode(config, nodeId, gpus);
+        if (decided.isolation().mode() != Isolation.PROCESS && prestartAsked(config.getConfig("prism"))) {
+            LOG.warn("prism.executor.prestart is set, but node {} runs no executors ({}): no spare is started; "
+                + "prestart needs isolation process (or auto on real GPUs with MPS)", nodeId,
+                decided.isolation().detail());
+        }
+        return decided;
+    }
+
+    private static boolean prestartAsked(Config prism) {
+        ConfigValue prestart = prism.getValue("executor.prestart");
+        return prestart.valueType() == ConfigValueType.LIST ? !((ConfigList) prestart).isEmpty()
+            : !prism.getString("executor.prestart").replaceAll("[\\[\\],\\s]", "").isEmpty();
+    }
+
+    private static Decided decideMode(Config config, String nodeId, GpuDiscovery.Discovered gpus) {
         Config prism = config.getConfig("prism");
         IsolationMode wanted = IsolationMode.parse(prism.getString("isolation"));
         if (gpus.devices().isEmpty()) {

@@ -4,8 +4,12 @@ import io.prism.ActorHandle;
 import io.prism.Isolation;
 import io.prism.Prism;
 import io.prism.PrismConfig;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.prism.runtime.TestActors.Quarter;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Set;
@@ -48,6 +52,23 @@ class PrestartedExecutorsTest {
 
             assertThat(quarter.call(Quarter::pid).join()).isNotIn(runningBeforeCreate)
                 .isNotEqualTo(ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
+    void aNodeThatRunsNoExecutorsSaysItStartsNoSpare() {
+        Logger log = (Logger) LoggerFactory.getLogger(NodeIsolations.class);
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        log.addAppender(seen);
+        try (Prism prism = Prism.start(PrismConfig.builder().gpus("sim:1x16GiB")
+            .set("prism.executor.prestart", "0.25").build())) {
+            assertThat(prism.state().nodes().get(0).isolation()).isEqualTo(Isolation.SHARED);
+            assertThat(seen.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(m -> assertThat(m).contains("prism.executor.prestart is set")
+                    .contains("no spare is started").contains("isolation process"));
+        } finally {
+            log.detachAppender(seen);
         }
     }
 
