@@ -1,9 +1,6 @@
 package io.prism.runtime;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigList;
-import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueType;
 import io.prism.Isolation;
 import io.prism.exception.PrismException;
 import io.prism.resources.device.GpuDiscovery;
@@ -36,18 +33,13 @@ final class NodeIsolations {
 
     static Decided decide(Config config, String nodeId, GpuDiscovery.Discovered gpus) {
         Decided decided = decideMode(config, nodeId, gpus);
-        if (decided.isolation().mode() != Isolation.PROCESS && prestartAsked(config.getConfig("prism"))) {
+        boolean prestart = !ExecutorLauncher.Settings.prestartShares(config.getConfig("prism.executor")).isEmpty();
+        if (decided.isolation().mode() != Isolation.PROCESS && prestart) {
             LOG.warn("prism.executor.prestart is set, but node {} runs no executors ({}): no spare is started; "
                 + "prestart needs isolation process (or auto on real GPUs with MPS)", nodeId,
                 decided.isolation().detail());
         }
         return decided;
-    }
-
-    private static boolean prestartAsked(Config prism) {
-        ConfigValue prestart = prism.getValue("executor.prestart");
-        return prestart.valueType() == ConfigValueType.LIST ? !((ConfigList) prestart).isEmpty()
-            : !prism.getString("executor.prestart").replaceAll("[\\[\\],\\s]", "").isEmpty();
     }
 
     private static Decided decideMode(Config config, String nodeId, GpuDiscovery.Discovered gpus) {

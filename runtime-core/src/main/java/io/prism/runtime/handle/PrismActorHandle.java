@@ -44,32 +44,14 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
 
     /** What the call path needs per method, built once; it also sends a call again when its actor moved. */
     private final class CallSite implements CallRegistry.Moved {
-        private final MethodRef ref;
-        private final String what;
-        private final boolean returnsFuture;
-        private final Function<ErrorInfo, PrismException> onError;
+        final MethodRef ref;
+        final String what;
+        final Function<ErrorInfo, PrismException> onError;
 
-        CallSite(MethodRef ref, String what, boolean returnsFuture, Function<ErrorInfo, PrismException> onError) {
+        CallSite(MethodRef ref) {
             this.ref = ref;
-            this.what = what;
-            this.returnsFuture = returnsFuture;
-            this.onError = onError;
-        }
-
-        MethodRef ref() {
-            return ref;
-        }
-
-        String what() {
-            return what;
-        }
-
-        boolean returnsFuture() {
-            return returnsFuture;
-        }
-
-        Function<ErrorInfo, PrismException> onError() {
-            return onError;
+            this.what = ref.display() + " on " + describe;
+            this.onError = e -> Errors.toException(e, describe, ref.display());
         }
 
         @Override
@@ -134,7 +116,7 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
         CompletableFuture<Object> future = new CompletableFuture<>();
         CallSite site = site(ref);
         dispatch(future, site, args, movesLeft);
-        if (site.returnsFuture()) {
+        if (site.ref.returnsFuture()) {
             // the host waits for the method's own future and sends its value; the caller's type is still a future
             return (CompletableFuture<R>) future.thenApply(CompletableFuture::completedFuture);
         }
@@ -187,8 +169,7 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
     private CallSite site(MethodRef ref) {
         CallSite site = sites.get(ref);
         if (site == null) {
-            site = new CallSite(ref, ref.display() + " on " + describe, ref.returnsFuture(),
-                e -> Errors.toException(e, describe, ref.display()));
+            site = new CallSite(ref);
             sites.put(ref, site);
         }
         return site;
@@ -207,10 +188,10 @@ final class PrismActorHandle<A> extends AbstractActorHandle<A> {
             }
         }
         // a host in this JVM moves too when its node drains, so local calls follow moves as remote ones do
-        long callId = client.registry().register(future, location.host(), client.callTimeout(), site.onError(),
-            site.what(), site, args, movesLeft);
-        location.host().tell(payload == null ? new Invoke(callId, site.ref(), args, client.replyTo())
-            : new Invoke(callId, site.ref(), null, payload, client.replyTo()));
+        long callId = client.registry().register(future, location.host(), client.callTimeout(), site.onError,
+            site.what, site, args, movesLeft);
+        location.host().tell(payload == null ? new Invoke(callId, site.ref, args, client.replyTo())
+            : new Invoke(callId, site.ref, null, payload, client.replyTo()));
     }
 
     @Override

@@ -54,6 +54,19 @@ public final class ExecutorLauncher {
          * each a share of one GPU, as {@code @Gpu} takes it.
          */
         private static List<ResourceShape> prestart(Config executor) {
+            List<ResourceShape> shapes = new ArrayList<>();
+            for (String share : prestartShares(executor)) {
+                if (!oneGpuShare(share)) {
+                    throw new IllegalArgumentException("prism.executor.prestart " + share + ": an executor holds a "
+                        + "share of one GPU; use fractions 0 < g ≤ 1 such as 0.25,0.5");
+                }
+                shapes.add(ResourceShapes.gpuShape("prism.executor.prestart " + share, share, null));
+            }
+            return List.copyOf(shapes);
+        }
+
+        /** The shares {@code prestart} lists, as written, not yet checked; empty when it lists none. */
+        public static List<String> prestartShares(Config executor) {
             List<String> shares = new ArrayList<>();
             if (executor.getValue("prestart").valueType() == ConfigValueType.LIST) {
                 // a number as written (0.0001), not as Java prints it (1.0E-4)
@@ -67,15 +80,7 @@ public final class ExecutorLauncher {
                     }
                 }
             }
-            List<ResourceShape> shapes = new ArrayList<>();
-            for (String share : shares) {
-                if (!oneGpuShare(share)) {
-                    throw new IllegalArgumentException("prism.executor.prestart " + share + ": an executor holds a "
-                        + "share of one GPU; use fractions 0 < g ≤ 1 such as 0.25,0.5");
-                }
-                shapes.add(ResourceShapes.gpuShape("prism.executor.prestart " + share, share, null));
-            }
-            return List.copyOf(shapes);
+            return shares;
         }
 
         private static boolean oneGpuShare(String share) {
