@@ -2,11 +2,16 @@ package io.prism.runtime.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
-import io.prism.runtime.PrismConfigLoader;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,26 +19,81 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The settings an executor process runs with: its worker's (handed over in a file), under a Pekko system with
- * remoting but no cluster, trimmed of what an executor does not use and would pay for at every start.
+ * The settings an executor process runs with: its worker's, under a Pekko system with remoting but no cluster, trimmed
+ * of what an executor does not use and would pay for at every start.
+ *
+ * <p>The worker, whose JVM is warm, works them out whole ({@link #forExecutors}) and writes them to a file of about
+ * 33 KB, which is all an executor parses: the 240 KB of {@code reference.conf} files on the class path took a cold
+ * executor JVM about 0.2 s, and Pekko, which reads its reference through the system's class loader whatever settings
+ * it is given, finds none ({@link Loaded#classLoader}).
  */
 final class ExecutorConfig {
     /** Packages of the serializers of modules on the class path that an executor does not run. */
     private static final List<String> UNUSED_SERIALIZERS = List.of("org.apache.pekko.cluster.",
         "org.apache.pekko.persistence.", "org.apache.pekko.stream.serialization.");
 
+    /** Settings of modules an executor does not run: nothing reads them there. */
+    private static final List<String> UNUSED_SETTINGS = List.of("pekko.cluster", "pekko.persistence");
+
+    /** Whatever its worker runs with, an executor runs with these. */
+    private static final Map<String, Object> EXECUTOR = Map.of(
+        "pekko.actor.provider", "remote",
+        "pekko.remote.warn-about-direct-use", "off",
+        "pekko.remote.artery.canonical.port", 0,
+        "pekko.coordinated-shutdown.exit-jvm", "off",
+        // an embedded Prism's worker turns this off; an executor's system ends with its actor, and so does the process
+        "pekko.coordinated-shutdown.run-by-actor-system-terminate", "on",
+        // Pekko's remoting flight-recorder events cost a start 0.7-0.9 s of CPU (their classes are defined at run
+        // time and cannot be archived), and nobody records an executor's remoting
+        "pekko.java-flight-recorder.enabled", false);
+
     private ExecutorConfig() {
     }
 
-    static Config load(File fromWorker) {
-        return withoutUnusedSerializers(PrismConfigLoader.load(Map.of(
-            "pekko.actor.provider", "remote",
-            "pekko.remote.warn-about-direct-use", "off",
-            "pekko.remote.artery.canonical.port", 0,
-            "pekko.coordinated-shutdown.exit-jvm", "off",
-            // Pekko's remoting flight-recorder events cost a start 0.7-0.9 s of CPU (their classes are defined at run
-            // time and cannot be archived), and nobody records an executor's remoting
-            "pekko.java-flight-recorder.enabled", false), ConfigFactory.parseFile(fromWorker), false));
+    /**
+     * What an executor runs with: its settings, whole, and the class loader of its actor system, under which Pekko
+     * finds no {@code reference.conf} to parse again.
+     */
+    record Loaded(Config config, ClassLoader classLoader) {
+    }
+
+    /**
+     * The whole settings of a worker's executors, worked out in the worker: its settings under {@link #EXECUTOR},
+     * with the serializers and settings of modules an executor does not run left out. Only the top-level keys that
+     * the class path's {@code reference.conf} and {@code application.conf} define are kept, not the JVM's system
+     * properties, which {@link ConfigFactory} also lays over every configuration.
+     */
+    static String forExecutors(Config worker) {
+        Config config = withoutUnusedSerializers(ConfigFactory.parseMap(EXECUTOR).withFallback(worker).resolve());
+        for (String unused : UNUSED_SETTINGS) {
+            config = config.withoutPath(unused);
+        }
+        Set<String> keys = new HashSet<>(ConfigFactory.defaultReferenceUnresolved().root().keySet());
+        keys.addAll(ConfigFactory.defaultApplication().root().keySet());
+        Config kept = ConfigFactory.empty();
+        for (String key : keys) {
+            String path = ConfigUtil.joinPath(key);
+            if (config.hasPath(path)) {
+                kept = kept.withFallback(config.withOnlyPath(path));
+            }
+        }
+        return kept.root().render(ConfigRenderOptions.concise());
+    }
+
+    /**
+     * Reads the settings its worker wrote ({@link #forExecutors}). The executor's own system properties (from
+     * {@code prism.executor.java-options}) still win over them, and {@link #EXECUTOR} over everything.
+     */
+    static Loaded load(File fromWorker) {
+        return load(fromWorker, ConfigFactory.systemProperties());
+    }
+
+    static Loaded load(File fromWorker, Config systemProperties) {
+        Config config = ConfigFactory.parseMap(EXECUTOR)
+            .withFallback(systemProperties)
+            .withFallback(ConfigFactory.parseFile(fromWorker, ConfigParseOptions.defaults().setAllowMissing(false)))
+            .resolve();
+        return new Loaded(config, new WithoutReferenceClassLoader(ExecutorConfig.class.getClassLoader()));
     }
 
     /**
@@ -64,5 +124,29 @@ final class ExecutorConfig {
             }
         }
         return ConfigFactory.parseMap(replaced).withFallback(config);
+    }
+
+    /**
+     * The executor's class loader, which defines no class of its own: it hands every request to the application
+     * class loader, except that it finds no {@code reference.conf}, {@code reference.json} or
+     * {@code reference.properties}. Pekko lays its reference settings, read through the system's class loader,
+     * under the settings it is given, which here are whole already.
+     */
+    private static final class WithoutReferenceClassLoader extends ClassLoader {
+        private static final String REFERENCE = "reference.";
+
+        WithoutReferenceClassLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return name.startsWith(REFERENCE) ? null : super.getResource(name);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            return name.startsWith(REFERENCE) ? Collections.emptyEnumeration() : super.getResources(name);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.prism.runtime.node;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueType;
 import io.prism.exception.PrismException;
 import io.prism.runtime.placement.ResourceShape;
@@ -93,6 +92,13 @@ public final class ExecutorLauncher {
         }
     }
 
+    /**
+     * System property that tells a JVM it is an executor ({@value #PROCESS_EXECUTOR}), for what runs before its
+     * main method, such as the logging set-up.
+     */
+    public static final String PROCESS_PROPERTY = "prism.process";
+    public static final String PROCESS_EXECUTOR = "executor";
+
     private final Settings settings;
     private final Path configFile;
     private final Path logDir;
@@ -100,19 +106,16 @@ public final class ExecutorLauncher {
     private final CompletableFuture<Void> classArchiveReady;
 
     /**
-     * @param config the worker's whole configuration: its {@code prism} settings and its remoting host are handed
-     *               to every executor, so allow-lists, payload limits and timeouts agree between the two
+     * @param config the worker's whole configuration, handed to every executor ({@link ExecutorConfig#forExecutors}),
+     *               so allow-lists, payload limits, timeouts and remoting settings agree between the two
      */
     public ExecutorLauncher(Settings settings, Config config) {
         this.settings = settings;
         this.logDir = settings.workDir().resolve("executors");
         this.configFile = settings.workDir().resolve("executor.conf");
-        Config inherited = config.withOnlyPath("prism")
-            .withFallback(config.withOnlyPath("pekko.remote.artery.canonical.hostname"))
-            .withFallback(config.withOnlyPath("pekko.loglevel"));
         try {
             Files.createDirectories(logDir);
-            Files.writeString(configFile, inherited.root().render(ConfigRenderOptions.concise().setFormatted(true)));
+            Files.writeString(configFile, ExecutorConfig.forExecutors(config));
         } catch (IOException e) {
             throw new PrismException("cannot write the executor settings to " + configFile
                 + ": set prism.executor.work-dir to a writable directory", e);
@@ -137,6 +140,7 @@ public final class ExecutorLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.javaOptions());
+        command.add("-D" + PROCESS_PROPERTY + "=" + PROCESS_EXECUTOR);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ExecutorMain.class.getName());

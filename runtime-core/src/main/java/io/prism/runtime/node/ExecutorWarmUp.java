@@ -1,6 +1,5 @@
 package io.prism.runtime.node;
 
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.prism.ActorId;
 import io.prism.ActorPlacement;
@@ -19,6 +18,7 @@ import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
 import io.prism.runtime.serialization.PrismKryo;
 import io.prism.runtime.serialization.WirePayload;
+import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What an executor runs besides its actor so that its actor starts and answers sooner: once per class path, a
  * rehearsal of a whole executor life whose loaded classes become the class archive ({@link ExecutorClassArchive});
- * and in a spare, one call of a small actor while it waits for its real one.
+ * and in every executor, one call of a small actor while it waits for its real one.
  */
 final class ExecutorWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorWarmUp.class);
@@ -52,7 +52,7 @@ final class ExecutorWarmUp {
     private ExecutorWarmUp() {
     }
 
-    /** The actor a rehearsal or a spare hosts. */
+    /** The actor a rehearsal hosts, and every executor once while it waits for its real one. */
     public static final class WarmUp {
         public WarmUp() {
         }
@@ -80,14 +80,16 @@ final class ExecutorWarmUp {
      *
      * @return whether the actor answered its call and the executor stopped, in time
      */
-    static boolean rehearse(Config executorConfig) throws Exception {
+    static boolean rehearse(ExecutorConfig.Loaded executorConfig) throws Exception {
         // the two systems' connections break when the rehearsal ends, which Pekko warns of: nothing to report
-        Config config = ConfigFactory.parseMap(Map.of("pekko.loglevel", "ERROR")).withFallback(executorConfig);
+        ExecutorConfig.Loaded config = new ExecutorConfig.Loaded(ConfigFactory.parseMap(Map.of("pekko.loglevel",
+            "ERROR")).withFallback(executorConfig.config()), executorConfig.classLoader());
         CompletableFuture<Boolean> answered = new CompletableFuture<>();
-        ActorSystem<PrismMessage> agent = ActorSystem.create(standInAgent(answered), "prism", config);
+        ActorSystem<PrismMessage> agent = ActorSystem.create(standInAgent(answered), "prism",
+            BootstrapSetup.create(config.config()).withClassloader(config.classLoader()));
         try {
             ActorSystem<Void> executor = ExecutorMain.start(
-                ActorRefResolver.get(agent).toSerializationFormat(agent), "rehearsal", config, true);
+                ActorRefResolver.get(agent).toSerializationFormat(agent), "rehearsal", config);
             executor.getWhenTerminated().toCompletableFuture().get(REHEARSAL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return answered.getNow(false);
         } catch (TimeoutException e) {
@@ -146,8 +148,8 @@ final class ExecutorWarmUp {
     }
 
     /**
-     * Readies a spare for its first real call: hosts a small actor, calls it once as a caller would (dispatcher
-     * threads, method handles) and stops it.
+     * Readies an executor for its actor's first call: hosts a small actor, calls it once as a caller would
+     * (dispatcher threads, method handles) and stops it.
      */
     static void hostOnce(ActorSystem<Void> system) {
         system.systemActorOf(hostOnce(), "warm-up", Props.empty());

@@ -1,7 +1,11 @@
 package io.prism.runtime.node;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.prism.runtime.PrismConfigLoader;
 import io.prism.runtime.protocol.Reply;
 import io.prism.runtime.serialization.KryoSerializer;
+import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.serialization.Serialization;
@@ -12,17 +16,25 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExecutorConfigTest {
 
+    private static File fromWorker(Path dir, Map<String, ?> workerSettings) throws Exception {
+        return Files.writeString(dir.resolve("executor.conf"),
+            ExecutorConfig.forExecutors(PrismConfigLoader.load(workerSettings, false))).toFile();
+    }
+
     @Test
     void anExecutorSendsPrismsMessagesWithKryoAndRefusesTheClusterMessagesItHasNoSerializerFor(@TempDir Path dir)
         throws Exception {
-        File fromWorker = Files.writeString(dir.resolve("executor.conf"), "prism.call-timeout = 5s").toFile();
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism", ExecutorConfig.load(fromWorker));
+        ExecutorConfig.Loaded loaded = ExecutorConfig.load(fromWorker(dir, Map.of("prism.call-timeout", "5s")));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism",
+            BootstrapSetup.create(loaded.config()).withClassloader(loaded.classLoader()));
         try {
             Serialization serialization = SerializationExtension.get(system);
             assertThat(serialization.findSerializerFor(new Reply.Ok(1, "done"))).isInstanceOf(KryoSerializer.class);
@@ -34,5 +46,59 @@ class ExecutorConfigTest {
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().join();
         }
+    }
+
+    @Test
+    void anExecutorRunsWithItsWorkersSettingsExceptWhereAnExecutorMustDiffer(@TempDir Path dir) throws Exception {
+        File file = fromWorker(dir, Map.of("prism.call-timeout", "5s",
+            "pekko.remote.artery.advanced.maximum-frame-size", "9MiB",
+            "pekko.remote.artery.canonical.port", 25520,
+            "pekko.actor.provider", "cluster"));
+
+        Config executor = ExecutorConfig.load(file, ConfigFactory.empty()).config();
+
+        assertThat(executor.getDuration("prism.call-timeout")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(executor.getBytes("pekko.remote.artery.advanced.maximum-frame-size")).isEqualTo(9L << 20);
+        assertThat(executor.getString("pekko.remote.artery.canonical.hostname")).isEqualTo("127.0.0.1");
+        assertThat(executor.getInt("pekko.remote.artery.canonical.port")).as("its own port").isZero();
+        assertThat(executor.getString("pekko.actor.provider")).as("no cluster member").isEqualTo("remote");
+        assertThat(executor.hasPath("prism-actor-dispatcher")).as("Prism's dispatchers, outside prism {}").isTrue();
+    }
+
+    @Test
+    void theSettingsFileHoldsNeitherTheWorkersSystemPropertiesNorTheClustersSettings(@TempDir Path dir)
+        throws Exception {
+        Config file = ConfigFactory.parseFile(fromWorker(dir, Map.of()));
+
+        assertThat(System.getProperty("java.version")).isNotNull();
+        assertThat(file.hasPath("java")).isFalse();
+        assertThat(file.hasPath("user")).isFalse();
+        assertThat(file.hasPath("pekko.cluster")).isFalse();
+        assertThat(file.hasPath("pekko.actor.serializers.prism-kryo")).isTrue();
+    }
+
+    @Test
+    void anExecutorsOwnSystemPropertiesWinOverItsWorkersSettingsButNotOverWhatMakesItAnExecutor(@TempDir Path dir)
+        throws Exception {
+        File file = fromWorker(dir, Map.of("prism.call-timeout", "5s"));
+        Config javaOptions = ConfigFactory.parseMap(Map.of("prism.call-timeout", "7s",
+            "pekko.actor.provider", "cluster"));
+
+        Config executor = ExecutorConfig.load(file, javaOptions).config();
+
+        assertThat(executor.getDuration("prism.call-timeout")).isEqualTo(Duration.ofSeconds(7));
+        assertThat(executor.getString("pekko.actor.provider")).isEqualTo("remote");
+    }
+
+    @Test
+    void pekkoFindsNoReferenceSettingsToParseAgainButEveryClass(@TempDir Path dir) throws Exception {
+        ClassLoader loader = ExecutorConfig.load(fromWorker(dir, Map.of())).classLoader();
+
+        assertThat(getClass().getClassLoader().getResource("reference.conf")).isNotNull();
+        assertThat(loader.getResource("reference.conf")).isNull();
+        assertThat(loader.getResources("reference.conf").hasMoreElements()).isFalse();
+        assertThat(ConfigFactory.defaultReferenceUnresolved(loader).hasPath("pekko")).isFalse();
+        assertThat(loader.getResource("prism-pekko.conf")).isNotNull();
+        assertThat(Class.forName(ActorSystem.class.getName(), false, loader)).isSameAs(ActorSystem.class);
     }
 }
