@@ -40,6 +40,8 @@ final class ExecutorConfig {
         "pekko.actor.provider", "remote",
         "pekko.remote.warn-about-direct-use", "off",
         "pekko.remote.artery.canonical.port", 0,
+        // a port the worker binds to behind NAT is the worker's: an executor binds its own, as it advertises
+        "pekko.remote.artery.bind.port", "",
         "pekko.coordinated-shutdown.exit-jvm", "off",
         // an embedded Prism's worker turns this off; an executor's system ends with its actor, and so does the process
         "pekko.coordinated-shutdown.run-by-actor-system-terminate", "on",

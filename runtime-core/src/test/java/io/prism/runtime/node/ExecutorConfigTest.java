@@ -53,6 +53,7 @@ class ExecutorConfigTest {
         File file = fromWorker(dir, Map.of("prism.call-timeout", "5s",
             "pekko.remote.artery.advanced.maximum-frame-size", "9MiB",
             "pekko.remote.artery.canonical.port", 25520,
+            "pekko.remote.artery.bind.port", 25521,
             "pekko.actor.provider", "cluster"));
 
         Config executor = ExecutorConfig.load(file, ConfigFactory.empty()).config();
@@ -61,6 +62,7 @@ class ExecutorConfigTest {
         assertThat(executor.getBytes("pekko.remote.artery.advanced.maximum-frame-size")).isEqualTo(9L << 20);
         assertThat(executor.getString("pekko.remote.artery.canonical.hostname")).isEqualTo("127.0.0.1");
         assertThat(executor.getInt("pekko.remote.artery.canonical.port")).as("its own port").isZero();
+        assertThat(executor.getString("pekko.remote.artery.bind.port")).as("bound as advertised").isEmpty();
         assertThat(executor.getString("pekko.actor.provider")).as("no cluster member").isEqualTo("remote");
         assertThat(executor.hasPath("prism-actor-dispatcher")).as("Prism's dispatchers, outside prism {}").isTrue();
     }
