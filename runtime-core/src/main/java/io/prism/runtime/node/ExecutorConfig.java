@@ -53,25 +53,37 @@ final class ExecutorConfig {
     }
 
     /**
-     * What an executor runs with: its settings, whole, and the class loader of its actor system, under which Pekko
-     * finds no {@code reference.conf} to parse again.
+     * What an executor runs with: its settings, whole, and the class loader to start its actor system with, under
+     * which Pekko finds no {@code reference.conf} to parse again. Call {@link #systemStarted} once the system is
+     * made: the system's threads run actor code with that loader as their context class loader, and actor code (or
+     * a library it uses) that calls {@code ConfigFactory.load()} must find every {@code reference.conf} again.
      */
     record Loaded(Config config, ClassLoader classLoader) {
+        void systemStarted() {
+            if (classLoader instanceof StartClassLoader start) {
+                start.hiding = false;
+                // Typesafe Config keeps the empty reference it read through this loader
+                ConfigFactory.invalidateCaches();
+            }
+        }
     }
 
     /**
      * The whole settings of a worker's executors, worked out in the worker: its settings under {@link #EXECUTOR},
      * with the serializers and settings of modules an executor does not run left out. Only the top-level keys that
-     * the class path's {@code reference.conf} and {@code application.conf} define are kept, not the JVM's system
-     * properties, which {@link ConfigFactory} also lays over every configuration.
+     * the class path's {@code reference.conf} and {@code application.conf} define are written: not the rest of the
+     * JVM's system properties ({@code java.*}, {@code user.*}), which {@link ConfigFactory} lays over every
+     * configuration. They are resolved here, so a substitution in {@code application.conf} takes the worker's
+     * value, not one from the executor's own environment or {@code -D} options.
      */
     static String forExecutors(Config worker) {
         Config config = withoutUnusedSerializers(ConfigFactory.parseMap(EXECUTOR).withFallback(worker).resolve());
         for (String unused : UNUSED_SETTINGS) {
             config = config.withoutPath(unused);
         }
-        Set<String> keys = new HashSet<>(ConfigFactory.defaultReferenceUnresolved().root().keySet());
-        keys.addAll(ConfigFactory.defaultApplication().root().keySet());
+        ClassLoader classPath = ExecutorConfig.class.getClassLoader();
+        Set<String> keys = new HashSet<>(ConfigFactory.defaultReferenceUnresolved(classPath).root().keySet());
+        keys.addAll(ConfigFactory.defaultApplication(classPath).root().keySet());
         Config kept = ConfigFactory.empty();
         for (String key : keys) {
             String path = ConfigUtil.joinPath(key);
@@ -83,19 +95,27 @@ final class ExecutorConfig {
     }
 
     /**
-     * Reads the settings its worker wrote ({@link #forExecutors}). The executor's own system properties (from
-     * {@code prism.executor.java-options}) still win over them, and {@link #EXECUTOR} over everything.
+     * Reads the settings its worker wrote ({@link #forExecutors}). What the executor's JVM is given itself (its
+     * {@code -D} options from {@code prism.executor.java-options}, {@code CONFIG_FORCE_} variables where enabled)
+     * wins over them, and {@link #EXECUTOR} over everything. An application file named by {@code -Dconfig.file},
+     * {@code config.resource} or {@code config.url} lies between the two; the class path's own
+     * {@code application.conf} is already in the worker's settings.
      */
     static Loaded load(File fromWorker) {
-        return load(fromWorker, ConfigFactory.systemProperties());
+        ClassLoader classPath = ExecutorConfig.class.getClassLoader();
+        boolean applicationNamed = System.getProperty("config.file") != null
+            || System.getProperty("config.resource") != null || System.getProperty("config.url") != null;
+        return load(fromWorker, ConfigFactory.defaultOverrides(classPath),
+            applicationNamed ? ConfigFactory.defaultApplication(classPath) : ConfigFactory.empty());
     }
 
-    static Loaded load(File fromWorker, Config systemProperties) {
+    static Loaded load(File fromWorker, Config overrides, Config application) {
         Config config = ConfigFactory.parseMap(EXECUTOR)
-            .withFallback(systemProperties)
+            .withFallback(overrides)
+            .withFallback(application)
             .withFallback(ConfigFactory.parseFile(fromWorker, ConfigParseOptions.defaults().setAllowMissing(false)))
             .resolve();
-        return new Loaded(config, new WithoutReferenceClassLoader(ExecutorConfig.class.getClassLoader()));
+        return new Loaded(config, new StartClassLoader(ExecutorConfig.class.getClassLoader()));
     }
 
     /**
@@ -129,26 +149,32 @@ final class ExecutorConfig {
     }
 
     /**
-     * The executor's class loader, which defines no class of its own: it hands every request to the application
-     * class loader, except that it finds no {@code reference.conf}, {@code reference.json} or
-     * {@code reference.properties}. Pekko lays its reference settings, read through the system's class loader,
-     * under the settings it is given, which here are whole already.
+     * The class loader an executor's actor system starts with, which defines no class of its own: it hands every
+     * request to the application class loader, except that, until the system has started, it finds no
+     * {@code reference.conf}, {@code reference.json} or {@code reference.properties}. Pekko lays its reference
+     * settings, read through the system's class loader, under the settings it is given, which here are whole already.
      */
-    private static final class WithoutReferenceClassLoader extends ClassLoader {
-        private static final String REFERENCE = "reference.";
+    private static final class StartClassLoader extends ClassLoader {
+        private static final Set<String> REFERENCE = Set.of("reference.conf", "reference.json", "reference.properties");
 
-        WithoutReferenceClassLoader(ClassLoader parent) {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private volatile boolean hiding = true;
+
+        StartClassLoader(ClassLoader parent) {
             super(parent);
         }
 
         @Override
         public URL getResource(String name) {
-            return name.startsWith(REFERENCE) ? null : super.getResource(name);
+            return hiding && REFERENCE.contains(name) ? null : super.getResource(name);
         }
 
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
-            return name.startsWith(REFERENCE) ? Collections.emptyEnumeration() : super.getResources(name);
+            return hiding && REFERENCE.contains(name) ? Collections.emptyEnumeration() : super.getResources(name);
         }
     }
 }

@@ -75,6 +75,7 @@ public final class ExecutorMain {
             // the executor's one actor is gone: so is the process
             return Behaviors.receive(Void.class).onSignal(Terminated.class, t -> Behaviors.stopped()).build();
         }), "prism", BootstrapSetup.create(config.config()).withClassloader(config.classLoader()));
+        config.systemStarted();
         ExecutorWarmUp.wire(system);
         ExecutorWarmUp.hostOnce(system);
         return system;

@@ -7,6 +7,7 @@ import io.prism.runtime.protocol.Reply;
 import io.prism.runtime.serialization.KryoSerializer;
 import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +38,7 @@ class ExecutorConfigTest {
         ExecutorConfig.Loaded loaded = ExecutorConfig.load(fromWorker(dir, Map.of("prism.call-timeout", "5s")));
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism",
             BootstrapSetup.create(loaded.config()).withClassloader(loaded.classLoader()));
+        loaded.systemStarted();
         try {
             Serialization serialization = SerializationExtension.get(system);
             assertThat(serialization.findSerializerFor(new Reply.Ok(1, "done"))).isInstanceOf(KryoSerializer.class);
@@ -56,7 +60,7 @@ class ExecutorConfigTest {
             "pekko.remote.artery.bind.port", 25521,
             "pekko.actor.provider", "cluster"));
 
-        Config executor = ExecutorConfig.load(file, ConfigFactory.empty()).config();
+        Config executor = ExecutorConfig.load(file, ConfigFactory.empty(), ConfigFactory.empty()).config();
 
         assertThat(executor.getDuration("prism.call-timeout")).isEqualTo(Duration.ofSeconds(5));
         assertThat(executor.getBytes("pekko.remote.artery.advanced.maximum-frame-size")).isEqualTo(9L << 20);
@@ -86,15 +90,52 @@ class ExecutorConfigTest {
         Config javaOptions = ConfigFactory.parseMap(Map.of("prism.call-timeout", "7s",
             "pekko.actor.provider", "cluster"));
 
-        Config executor = ExecutorConfig.load(file, javaOptions).config();
+        Config executor = ExecutorConfig.load(file, javaOptions, ConfigFactory.empty()).config();
 
         assertThat(executor.getDuration("prism.call-timeout")).isEqualTo(Duration.ofSeconds(7));
         assertThat(executor.getString("pekko.actor.provider")).isEqualTo("remote");
     }
 
     @Test
+    void anApplicationFileNamedForTheExecutorLiesBetweenItsOptionsAndItsWorkersSettings(@TempDir Path dir)
+        throws Exception {
+        File file = fromWorker(dir, Map.of("prism.call-timeout", "5s", "prism.drain-timeout", "20s"));
+        Config javaOptions = ConfigFactory.parseMap(Map.of("prism.call-timeout", "7s"));
+        Config namedFile = ConfigFactory.parseMap(Map.of("prism.call-timeout", "9s", "prism.drain-timeout", "3s"));
+
+        Config executor = ExecutorConfig.load(file, javaOptions, namedFile).config();
+
+        assertThat(executor.getDuration("prism.call-timeout")).isEqualTo(Duration.ofSeconds(7));
+        assertThat(executor.getDuration("prism.drain-timeout")).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void actorCodeInAnExecutorReadsTheClassPathsSettingsOnceTheSystemHasStarted(@TempDir Path dir) throws Exception {
+        ExecutorConfig.Loaded loaded = ExecutorConfig.load(fromWorker(dir, Map.of()));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism",
+            BootstrapSetup.create(loaded.config()).withClassloader(loaded.classLoader()));
+        loaded.systemStarted();
+        try {
+            CompletableFuture<Duration> callTimeout = new CompletableFuture<>();
+            system.dispatchers().lookup(DispatcherSelector.fromConfig("prism-actor-dispatcher")).execute(() -> {
+                try {
+                    callTimeout.complete(ConfigFactory.load().getDuration("prism.call-timeout"));
+                } catch (RuntimeException e) {
+                    callTimeout.completeExceptionally(e);
+                }
+            });
+
+            assertThat(callTimeout.get(10, TimeUnit.SECONDS)).isPositive();
+        } finally {
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().join();
+        }
+    }
+
+    @Test
     void pekkoFindsNoReferenceSettingsToParseAgainButEveryClass(@TempDir Path dir) throws Exception {
-        ClassLoader loader = ExecutorConfig.load(fromWorker(dir, Map.of())).classLoader();
+        ExecutorConfig.Loaded loaded = ExecutorConfig.load(fromWorker(dir, Map.of()));
+        ClassLoader loader = loaded.classLoader();
 
         assertThat(getClass().getClassLoader().getResource("reference.conf")).isNotNull();
         assertThat(loader.getResource("reference.conf")).isNull();
@@ -102,5 +143,9 @@ class ExecutorConfigTest {
         assertThat(ConfigFactory.defaultReferenceUnresolved(loader).hasPath("pekko")).isFalse();
         assertThat(loader.getResource("prism-pekko.conf")).isNotNull();
         assertThat(Class.forName(ActorSystem.class.getName(), false, loader)).isSameAs(ActorSystem.class);
+
+        loaded.systemStarted();
+        assertThat(loader.getResource("reference.conf")).isNotNull();
+        assertThat(ConfigFactory.defaultReference(loader).hasPath("pekko.actor")).isTrue();
     }
 }
