@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import org.apache.pekko.actor.BootstrapSetup;
 
 import java.io.File;
 import java.io.IOException;
@@ -59,6 +60,16 @@ final class ExecutorConfig {
      * a library it uses) that calls {@code ConfigFactory.load()} must find every {@code reference.conf} again.
      */
     record Loaded(Config config, ClassLoader classLoader) {
+        /** How to make an actor system of these settings. */
+        BootstrapSetup bootstrap() {
+            return BootstrapSetup.create(config).withClassloader(classLoader);
+        }
+
+        /** These settings with {@code stronger} ones over them, under the same class loader. */
+        Loaded under(Config stronger) {
+            return new Loaded(stronger.withFallback(config), classLoader);
+        }
+
         void systemStarted() {
             if (classLoader instanceof StartClassLoader start) {
                 start.hiding = false;

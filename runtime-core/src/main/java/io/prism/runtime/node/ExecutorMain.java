@@ -1,6 +1,5 @@
 package io.prism.runtime.node;
 
-import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -74,7 +73,7 @@ public final class ExecutorMain {
             ctx.watch(ctx.spawn(ExecutorGuardian.create(agent, launchId), "executor"));
             // the executor's one actor is gone: so is the process
             return Behaviors.receive(Void.class).onSignal(Terminated.class, t -> Behaviors.stopped()).build();
-        }), "prism", BootstrapSetup.create(config.config()).withClassloader(config.classLoader()));
+        }), "prism", config.bootstrap());
         config.systemStarted();
         ExecutorWarmUp.wire(system);
         ExecutorWarmUp.hostOnce(system);

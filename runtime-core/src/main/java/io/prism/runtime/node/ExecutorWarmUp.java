@@ -18,7 +18,6 @@ import io.prism.runtime.protocol.PrismMessage;
 import io.prism.runtime.protocol.Reply;
 import io.prism.runtime.serialization.PrismKryo;
 import io.prism.runtime.serialization.WirePayload;
-import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -82,11 +81,9 @@ final class ExecutorWarmUp {
      */
     static boolean rehearse(ExecutorConfig.Loaded executorConfig) throws Exception {
         // the two systems' connections break when the rehearsal ends, which Pekko warns of: nothing to report
-        ExecutorConfig.Loaded config = new ExecutorConfig.Loaded(ConfigFactory.parseMap(Map.of("pekko.loglevel",
-            "ERROR")).withFallback(executorConfig.config()), executorConfig.classLoader());
+        ExecutorConfig.Loaded config = executorConfig.under(ConfigFactory.parseMap(Map.of("pekko.loglevel", "ERROR")));
         CompletableFuture<Boolean> answered = new CompletableFuture<>();
-        ActorSystem<PrismMessage> agent = ActorSystem.create(standInAgent(answered), "prism",
-            BootstrapSetup.create(config.config()).withClassloader(config.classLoader()));
+        ActorSystem<PrismMessage> agent = ActorSystem.create(standInAgent(answered), "prism", config.bootstrap());
         try {
             ActorSystem<Void> executor = ExecutorMain.start(
                 ActorRefResolver.get(agent).toSerializationFormat(agent), "rehearsal", config);

@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigFactory;
 import io.prism.runtime.PrismConfigLoader;
 import io.prism.runtime.protocol.Reply;
 import io.prism.runtime.serialization.KryoSerializer;
-import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -36,8 +35,7 @@ class ExecutorConfigTest {
     void anExecutorSendsPrismsMessagesWithKryoAndRefusesTheClusterMessagesItHasNoSerializerFor(@TempDir Path dir)
         throws Exception {
         ExecutorConfig.Loaded loaded = ExecutorConfig.load(fromWorker(dir, Map.of("prism.call-timeout", "5s")));
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism",
-            BootstrapSetup.create(loaded.config()).withClassloader(loaded.classLoader()));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism", loaded.bootstrap());
         loaded.systemStarted();
         try {
             Serialization serialization = SerializationExtension.get(system);
@@ -112,8 +110,7 @@ class ExecutorConfigTest {
     @Test
     void actorCodeInAnExecutorReadsTheClassPathsSettingsOnceTheSystemHasStarted(@TempDir Path dir) throws Exception {
         ExecutorConfig.Loaded loaded = ExecutorConfig.load(fromWorker(dir, Map.of()));
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism",
-            BootstrapSetup.create(loaded.config()).withClassloader(loaded.classLoader()));
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "prism", loaded.bootstrap());
         loaded.systemStarted();
         try {
             CompletableFuture<Duration> callTimeout = new CompletableFuture<>();
