@@ -114,10 +114,8 @@ final class ExecutorConfig {
      */
     static Loaded load(File fromWorker) {
         ClassLoader classPath = ExecutorConfig.class.getClassLoader();
-        boolean applicationNamed = System.getProperty("config.file") != null
-            || System.getProperty("config.resource") != null || System.getProperty("config.url") != null;
         return load(fromWorker, ConfigFactory.defaultOverrides(classPath),
-            applicationNamed ? ConfigFactory.defaultApplication(classPath) : ConfigFactory.empty());
+            ConfigFactory.parseApplicationReplacement(classPath).orElse(ConfigFactory.empty()));
     }
 
     static Loaded load(File fromWorker, Config overrides, Config application) {
