@@ -5,6 +5,8 @@ import io.prism.Prism;
 import io.prism.PrismConfig;
 import io.prism.benchmarks.Aim;
 import io.prism.benchmarks.BenchReport;
+import io.prism.examples.fraud.Transaction;
+import io.prism.examples.fraud.TransactionGenerator;
 import io.prism.runtime.node.ExecutorMain;
 
 import java.io.IOException;
@@ -16,12 +18,17 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar benchmarks.jar executor-start [--quick]}: create → first answered call of a {@code @Gpu(0.25)}
+ * {@code java -jar benchmarks.jar executor-start [--quick] [--samples N] [--gpus SPEC]}: create → first answered call of a {@code @Gpu(0.25)}
  * actor under process isolation (a new executor JVM each time; a spare; the first actor of a node that prestarts
  * that share) and under shared isolation (in the worker JVM), and
  * the start of a bare JVM on the same class path, each sampled one at a time on a one-GPU embedded Prism. Executor
  * starts are sampled once the node has made its executors' class archive, as on any node after its first seconds
  * (the archive is made once per class path, in the background), and each after the previous executor has exited.
+ *
+ * <p>{@code --gpus} is the node's GPUs as {@code prism.gpus} takes them: {@code sim:1x16GiB} by default, {@code auto}
+ * on a machine with NVIDIA GPUs, where each executor is an MPS client. The last row then also creates a
+ * {@link ScorerPing}, whose start includes its CUDA context and model upload (on a simulated GPU it holds the model
+ * in plain Java).
  */
 public final class ExecutorStart {
     private static final int SPARE_GAP_SECONDS = 4;
@@ -30,8 +37,9 @@ public final class ExecutorStart {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
-        int samples = quick ? 3 : 20;
+        List<String> options = List.of(args);
+        int samples = intOption(options, "--samples", options.contains("--quick") ? 3 : 20);
+        String gpus = option(options, "--gpus", "sim:1x16GiB");
         double load = loadAverage();
         List<Double> bare = new ArrayList<>();
         for (int i = 0; i < samples + 1; i++) {
@@ -40,12 +48,13 @@ public final class ExecutorStart {
                 bare.add(ms);
             }
         }
-        List<Double> cold = createToFirstCall("process", 0, samples);
-        List<Double> pooled = createToFirstCall("process", 1, samples);
-        List<Double> shared = createToFirstCall("shared", 0, samples);
-        List<Double> prestarted = firstActorOfPrestartedNode(samples);
+        List<Double> cold = createToFirstCall(gpus, "process", 0, samples, ExecutorStart::pingStart);
+        List<Double> pooled = createToFirstCall(gpus, "process", 1, samples, ExecutorStart::pingStart);
+        List<Double> shared = createToFirstCall(gpus, "shared", 0, samples, ExecutorStart::pingStart);
+        List<Double> prestarted = firstActorOfPrestartedNode(gpus, samples);
+        List<Double> scorer = createToFirstCall(gpus, "process", 0, samples, ExecutorStart::scorerStart);
         System.out.printf(Locale.ROOT, "%nGPU actor start, create() to first answered call (%d samples each, one at a "
-            + "time; Java %s, %d cores, load average %.2f before, %.2f after)%n", samples,
+            + "time; GPUs %s; Java %s, %d cores, load average %.2f before, %.2f after)%n", samples, gpus,
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load, loadAverage());
         System.out.printf(Locale.ROOT, "%-44s %10s %10s %14s%n", "", "p50 ms", "max ms", "p50 / bare JVM");
         row("new executor process (no spares)", cold, median(bare));
@@ -53,6 +62,7 @@ public final class ExecutorStart {
         row("first actor, prestart = [0.25]", prestarted, median(bare));
         row("in the worker JVM (isolation shared)", shared, median(bare));
         row("bare JVM start and exit (baseline)", bare, median(bare));
+        row("new executor, FraudScorer (GPU context, model)", scorer, median(bare));
         BenchReport.record("executor start", "create → first call, new executor process", "ms", median(cold),
             "bare JVM start+exit", median(bare), Aim.NONE);
         BenchReport.record("executor start", "create → first call, spare executor", "ms", median(pooled),
@@ -71,8 +81,9 @@ public final class ExecutorStart {
      * each create comes after an idle gap long enough for the spare started by the previous one to be up, as
      * replicas and restarts usually come.
      */
-    private static List<Double> createToFirstCall(String isolation, int spares, int samples) throws Exception {
-        PrismConfig config = PrismConfig.builder().gpus("sim:1x16GiB").set("prism.isolation", isolation)
+    private static List<Double> createToFirstCall(String gpus, String isolation, int spares, int samples,
+        Start start) throws Exception {
+        PrismConfig config = PrismConfig.builder().gpus(gpus).set("prism.isolation", isolation)
             .set("prism.executor.spares-per-shape", Integer.toString(spares)).build();
         List<Double> millis = new ArrayList<>();
         try (Prism prism = Prism.start(config)) {
@@ -81,14 +92,14 @@ public final class ExecutorStart {
                 if (spares > 0) {
                     TimeUnit.SECONDS.sleep(SPARE_GAP_SECONDS);
                 }
-                long start = System.nanoTime();
-                ActorHandle<Ping> ping = prism.actor(Ping::new).create();
-                long pid = ping.call(Ping::pid).get(60, TimeUnit.SECONDS);
-                double ms = (System.nanoTime() - start) / 1e6;
+                long began = System.nanoTime();
+                Started started = start.firstCall(prism);
+                double ms = (System.nanoTime() - began) / 1e6;
                 if (i > 0) {
                     millis.add(ms);
                 }
-                ping.kill();
+                started.handle().kill();
+                long pid = started.pid();
                 if (pid != ProcessHandle.current().pid()) {
                     ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
                 }
@@ -102,17 +113,16 @@ public final class ExecutorStart {
      * embedded Prism per sample, and its create {@value #SPARE_GAP_SECONDS} s after the node is up, by when the
      * prestarted spare is waiting.
      */
-    private static List<Double> firstActorOfPrestartedNode(int samples) throws Exception {
+    private static List<Double> firstActorOfPrestartedNode(String gpus, int samples) throws Exception {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < samples + 1; i++) {
-            PrismConfig config = PrismConfig.builder().gpus("sim:1x16GiB").set("prism.isolation", "process")
+            PrismConfig config = PrismConfig.builder().gpus(gpus).set("prism.isolation", "process")
                 .set("prism.executor.prestart", "0.25").build();
             try (Prism prism = Prism.start(config)) {
                 awaitClassArchive();
                 TimeUnit.SECONDS.sleep(SPARE_GAP_SECONDS);
                 long start = System.nanoTime();
-                ActorHandle<Ping> ping = prism.actor(Ping::new).create();
-                ping.call(Ping::pid).get(60, TimeUnit.SECONDS);
+                pingStart(prism);
                 double ms = (System.nanoTime() - start) / 1e6;
                 if (i > 0) {
                     millis.add(ms);
@@ -120,6 +130,50 @@ public final class ExecutorStart {
             }
         }
         return millis;
+    }
+
+    /** Creates an actor and answers its first call; returns the actor and the pid of the process that answered. */
+    @FunctionalInterface
+    private interface Start {
+        Started firstCall(Prism prism) throws Exception;
+    }
+
+    private record Started(ActorHandle<?> handle, long pid) {
+    }
+
+    private static Started pingStart(Prism prism) throws Exception {
+        ActorHandle<Ping> ping = prism.actor(Ping::new).create();
+        return new Started(ping, ping.call(Ping::pid).get(60, TimeUnit.SECONDS));
+    }
+
+    private static Started scorerStart(Prism prism) throws Exception {
+        ActorHandle<ScorerPing> scorer = prism.actor(ScorerPing::new).create();
+        Transaction tx = new TransactionGenerator(1).next();
+        return new Started(scorer, scorer.call(ScorerPing::scoreInPid, tx).get(60, TimeUnit.SECONDS));
+    }
+
+    private static String option(List<String> options, String name, String otherwise) {
+        int at = options.indexOf(name);
+        if (at < 0) {
+            return otherwise;
+        }
+        if (at + 1 >= options.size()) {
+            throw new IllegalArgumentException(name + " needs a value after it, e.g. " + name + " " + otherwise);
+        }
+        return options.get(at + 1);
+    }
+
+    private static int intOption(List<String> options, String name, int otherwise) {
+        String value = option(options, name, Integer.toString(otherwise));
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " " + value + " is not a whole number of samples of 1 or more");
     }
 
     /** Waits for the run that makes the executors' class archive, which a process-isolation node starts. */

@@ -26,7 +26,8 @@ import jcuda.driver.JCudaDriver;
  * An actor's share of a real GPU: buffers in device memory (cuMemAlloc) and sgemm by cuBLAS, or by Prism's PTX
  * kernel where cuBLAS 12 cannot load ({@link SgemmChoice}). It uses the device's primary context, the one the CUDA
  * runtime and cuBLAS use too, and makes it current on whichever thread calls, because an actor's calls may run on
- * any thread of its dispatcher. {@link GpuContexts} loads it, and with it JCuda, only for a real device.
+ * any thread of its dispatcher. {@link GpuContexts} loads it, and with it JCuda, only for a real device. Where the
+ * device was prepared ahead ({@link PreparedDevices}), the first context takes over the prepared sgemm.
  */
 final class CudaGpuContext extends AbstractGpuContext {
     private final CUdevice cuDevice = new CUdevice();
@@ -36,13 +37,16 @@ final class CudaGpuContext extends AbstractGpuContext {
 
     CudaGpuContext(GpuDevice device, double fraction, long memoryBudgetBytes, String actorName) {
         super(device, fraction, memoryBudgetBytes, actorName);
+        // first, so that a preparation in flight finishes the driver's and the context's set-up before this asks
+        DeviceSgemm prepared = PreparedDevices.adopt(device.index(), where());
         JCudaDriver.setExceptionsEnabled(true);
         cuInit(0);
         cuDeviceGet(cuDevice, device.index());
         cuDevicePrimaryCtxRetain(cuContext, cuDevice);
         try {
             cuCtxSetCurrent(cuContext);
-            gemm = SgemmChoice.inThisJvm().cublas() ? new CublasSgemm() : new PtxSgemm(where());
+            gemm = prepared != null ? prepared
+                : SgemmChoice.inThisJvm().cublas() ? new CublasSgemm() : new PtxSgemm(where());
         } catch (RuntimeException e) {
             cuDevicePrimaryCtxRelease(cuDevice);
             throw e;

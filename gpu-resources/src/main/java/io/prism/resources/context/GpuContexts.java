@@ -1,6 +1,7 @@
 package io.prism.resources.context;
 
 import io.prism.resources.device.GpuDevice;
+import java.util.concurrent.CompletableFuture;
 
 /** Makes an actor's GpuContext for a device: simulated or CUDA, as the device is. */
 public final class GpuContexts {
@@ -21,6 +22,24 @@ public final class GpuContexts {
             return new SimulatedGpuContext(device, fraction, budgetBytes, actorName);
         }
         return new CudaGpuContext(device, fraction, budgetBytes, actorName);
+    }
+
+    /**
+     * Readies CUDA device {@code ordinal} in this JVM on a thread of its own, once per JVM: the driver, the device's
+     * primary context (an MPS client's connection to its server), the sgemm and one small sgemm. The first context
+     * made on the device then starts without that work, and the primary context is kept until {@link
+     * #releasePrepared}. Call it only where this JVM will use that GPU. The future completes with one line of
+     * timings, or fails with the CUDA error; a context made meanwhile waits for it.
+     *
+     * @throws IllegalArgumentException for a negative ordinal
+     */
+    public static CompletableFuture<String> prepare(int ordinal) {
+        return PreparedDevices.prepare(ordinal);
+    }
+
+    /** Undoes {@link #prepare}: the primary context is destroyed once no open context holds it either. */
+    public static void releasePrepared(int ordinal) {
+        PreparedDevices.release(ordinal);
     }
 
     /**

@@ -1,14 +1,20 @@
 package io.prism.resources.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.prism.exception.PrismException;
 import io.prism.resources.device.CudaProbe;
+import io.prism.resources.device.GpuDevice;
 import io.prism.resources.device.GpuDiscovery;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +42,38 @@ class SimulatedPathLoadsNoJcudaTest {
             run(loader, ProbeScenario.class.getName());
 
             assertThat(loader.defined).anyMatch(name -> name.startsWith("jcuda."));
+        }
+    }
+
+    @Test
+    void preparingAGpuWithoutCudaFailsInItsFutureAndTheGpusContextThenFailsWithThatError() throws Exception {
+        Assumptions.assumeFalse(CudaProbe.probe().available(), "CUDA is available here");
+        try (RecordingLoader loader = RecordingLoader.create()) {
+            run(loader, PrepareScenario.class.getName());
+
+            assertThat(loader.defined).contains(PreparedDevices.class.getName());
+        }
+    }
+
+    /**
+     * Prepares GPU 0 where JCuda's natives cannot load, from inside the recording loader: the caller goes on, the
+     * future fails, and the context an actor then asks for says what failed rather than "could not initialize class".
+     */
+    public static final class PrepareScenario implements Runnable {
+        @Override
+        public void run() {
+            CompletableFuture<String> prepared = GpuContexts.prepare(0);
+
+            assertThat(prepared).failsWithin(Duration.ofSeconds(30)).withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(UnsatisfiedLinkError.class);
+            GpuDevice gpu = new GpuDevice(0, "GPU-00000000-0000-0000-0000-000000000000", "Test GPU", 1L << 30, 100,
+                false);
+            assertThatThrownBy(() -> GpuContexts.forDevice(gpu, 0.25, 1 << 20, "Scorer"))
+                .isInstanceOf(PrismException.class)
+                .hasMessageStartingWith("Scorer on GPU 0: CUDA could not be set up on GPU 0 (java.lang.UnsatisfiedLinkError")
+                .hasCauseInstanceOf(UnsatisfiedLinkError.class);
+            assertThatThrownBy(() -> GpuContexts.prepare(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CUDA device ordinal -1: must be 0 or more");
         }
     }
 

@@ -4,6 +4,7 @@ import io.prism.resources.device.GpuDevice;
 import io.prism.resources.ledger.Allocation;
 import io.prism.resources.ledger.AllocationKey;
 import io.prism.resources.mps.MpsClientEnvironment;
+import io.prism.resources.mps.MpsLimits;
 import io.prism.runtime.placement.ResourceShape;
 import io.prism.runtime.protocol.ErrorInfo;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -71,6 +72,7 @@ final class ExecutorHosting {
         Map<String, String> env = environment(device, a.unitsPerGpu(), a.memoryPerGpu());
         Launch launch = takeSpare(env);
         if (launch == null) {
+            makeRoomForClient(env);
             launch = launch(env, false);
         }
         launch.key = key;
@@ -174,8 +176,15 @@ final class ExecutorHosting {
         }
     }
 
-    /** Starts a spare of {@code env} into {@code ready}; false (logged) when no process could be started. */
+    /**
+     * Starts a spare of {@code env} into {@code ready}; false (logged) when no process could be started, or when its
+     * GPU has no room for one more MPS client.
+     */
     private boolean addSpare(Deque<Launch> ready, Map<String, String> env) {
+        if (mpsClientsOn(env) >= MpsLimits.MAX_CLIENTS_PER_GPU) {
+            agent.getLog().debug("no spare executor for {}: its GPU has {} MPS clients", env, mpsClientsOn(env));
+            return false;
+        }
         try {
             ready.addLast(launch(env, true));
             spareCount++;
@@ -186,9 +195,47 @@ final class ExecutorHosting {
         }
     }
 
-    /** What an executor is started with: its SM share and memory limit for MPS, its GPU, the daemon's pipe. */
+    /**
+     * Executors alive on {@code env}'s real GPU, hosting or spare: each is an MPS client there, a spare too (it
+     * readies its CUDA context before its actor comes). 0 for a simulated GPU.
+     */
+    private int mpsClientsOn(Map<String, String> env) {
+        if (!ExecutorMain.CUDA.equals(env.get(ExecutorMain.GPU_ENV))) {
+            return 0;
+        }
+        String gpu = env.get(MpsClientEnvironment.VISIBLE_DEVICES);
+        return (int) launches.values().stream()
+            .filter(l -> gpu.equals(l.environment.get(MpsClientEnvironment.VISIBLE_DEVICES)) && l.process.isAlive())
+            .count();
+    }
+
+    /**
+     * Before a new executor starts on a real GPU: spares of other shares there give up their place, least recently
+     * used first, as far as needed to keep the GPU within the clients MPS serves (placement counts only actors).
+     */
+    private void makeRoomForClient(Map<String, String> env) {
+        String gpu = env.get(MpsClientEnvironment.VISIBLE_DEVICES);
+        for (Deque<Launch> ready : spares.values()) {
+            while (mpsClientsOn(env) >= MpsLimits.MAX_CLIENTS_PER_GPU && !ready.isEmpty()
+                && gpu.equals(ready.peekFirst().environment.get(MpsClientEnvironment.VISIBLE_DEVICES))) {
+                Launch spare = ready.pollFirst();
+                spareCount--;
+                launches.remove(spare.id);
+                spare.process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * What an executor is started with: its SM share and memory limit for MPS, its GPU, the daemon's pipe, and on a
+     * real GPU the word to ready CUDA before its actor comes.
+     */
     private Map<String, String> environment(GpuDevice device, long units, long memoryBytes) {
-        return Map.copyOf(MpsClientEnvironment.of(device, units, memoryBytes, mpsPipe).asMap());
+        Map<String, String> env = new HashMap<>(MpsClientEnvironment.of(device, units, memoryBytes, mpsPipe).asMap());
+        if (!device.simulated()) {
+            env.put(ExecutorMain.GPU_ENV, ExecutorMain.CUDA);
+        }
+        return Map.copyOf(env);
     }
 
     /**

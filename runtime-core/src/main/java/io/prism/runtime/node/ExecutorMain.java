@@ -1,5 +1,6 @@
 package io.prism.runtime.node;
 
+import io.prism.resources.context.GpuContexts;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -37,6 +38,13 @@ public final class ExecutorMain {
     static final String SPARE = "--spare";
 
     /**
+     * Set to {@value #CUDA} in the environment of an executor whose GPU is a real one (the only device it sees, as
+     * ordinal 0): it readies CUDA there while its actor system starts ({@link GpuContexts#prepare}).
+     */
+    static final String GPU_ENV = "PRISM_EXECUTOR_GPU";
+    static final String CUDA = "cuda";
+
+    /**
      * Arguments: the agent's actor path, the launch id the agent gave this process, the executor config file, and
      * {@value #SPARE} for a spare; or {@value #REHEARSE} and the config file.
      */
@@ -49,6 +57,11 @@ public final class ExecutorMain {
             System.err.println("usage: ExecutorMain <agent-path> <launch-id> <config-file> [" + SPARE + "]; "
                 + "executors are started by a Prism worker, not by hand");
             System.exit(2);
+        }
+        if (CUDA.equals(System.getenv(GPU_ENV))) {
+            // the driver, the context (the MPS client's connection) and the sgemm take a tenth of a second or more,
+            // which would otherwise come after the actor's creation: here they overlap the actor system's start
+            GpuContexts.prepare(0);
         }
         // reading the settings from the worker and setting up logging (ExecutorLogging) take a cold JVM about 0.1 s
         // each, and need nothing from each other
