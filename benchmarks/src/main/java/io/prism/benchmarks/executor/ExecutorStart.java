@@ -18,15 +18,15 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java -jar benchmarks.jar executor-start [--quick] [--samples N] [--gpus SPEC]}: create → first answered call of a {@code @Gpu(0.25)}
- * actor under process isolation (a new executor JVM each time; a spare; the first actor of a node that prestarts
- * that share) and under shared isolation (in the worker JVM), and
- * the start of a bare JVM on the same class path, each sampled one at a time on a one-GPU embedded Prism. Executor
+ * {@code java -jar benchmarks.jar executor-start [--quick] [--samples N] [--gpus SPEC]}: create → first answered
+ * call of a {@code @Gpu(0.25)} actor under process isolation (a new executor JVM each time; a spare; the first actor
+ * of a node that prestarts that share) and under shared isolation (in the worker JVM), and the start of a bare JVM on
+ * the same class path, each sampled one at a time on a one-GPU embedded Prism. Executor
  * starts are sampled once the node has made its executors' class archive, as on any node after its first seconds
  * (the archive is made once per class path, in the background), and each after the previous executor has exited.
  *
  * <p>{@code --gpus} is the node's GPUs as {@code prism.gpus} takes them: {@code sim:1x16GiB} by default, {@code auto}
- * on a machine with NVIDIA GPUs, where each executor is an MPS client. The last row then also creates a
+ * on a machine with NVIDIA GPUs, where each executor is an MPS client. The last row creates a
  * {@link ScorerPing}, whose start includes its CUDA context and model upload (on a simulated GPU it holds the model
  * in plain Java).
  */
@@ -68,6 +68,8 @@ public final class ExecutorStart {
         BenchReport.record("executor start", "create → first call, spare executor", "ms", median(pooled),
             "new executor", median(cold), Aim.NONE);
         BenchReport.record("executor start", "create → first call, first actor, prestart", "ms", median(prestarted),
+            "new executor", median(cold), Aim.NONE);
+        BenchReport.record("executor start", "create → first call, new executor, FraudScorer", "ms", median(scorer),
             "new executor", median(cold), Aim.NONE);
     }
 

@@ -37,17 +37,24 @@ final class CudaGpuContext extends AbstractGpuContext {
 
     CudaGpuContext(GpuDevice device, double fraction, long memoryBudgetBytes, String actorName) {
         super(device, fraction, memoryBudgetBytes, actorName);
-        // first, so that a preparation in flight finishes the driver's and the context's set-up before this asks
-        DeviceSgemm prepared = PreparedDevices.adopt(device.index(), where());
+        // A preparation in flight or failed speaks first: where JCuda's natives did not load, JCudaDriver would say
+        // only "could not initialize class". One that succeeded has done the driver's and the context's set-up.
+        PreparedDevices.awaitReady(device.index(), where());
         JCudaDriver.setExceptionsEnabled(true);
         cuInit(0);
         cuDeviceGet(cuDevice, device.index());
         cuDevicePrimaryCtxRetain(cuContext, cuDevice);
+        DeviceSgemm prepared = null;
         try {
             cuCtxSetCurrent(cuContext);
+            // taken only now that this holds the primary context the sgemm was made in
+            prepared = PreparedDevices.adopt(device.index());
             gemm = prepared != null ? prepared
                 : SgemmChoice.inThisJvm().cublas() ? new CublasSgemm() : new PtxSgemm(where());
         } catch (RuntimeException e) {
+            if (prepared != null) {
+                prepared.destroy();
+            }
             cuDevicePrimaryCtxRelease(cuDevice);
             throw e;
         }

@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
  * actors share its process.
  */
 final class PreparedDevices {
-    private static final Logger LOG = LoggerFactory.getLogger(PreparedDevices.class);
     /** How long a context waits for a preparation in flight before making its own sgemm. */
     private static final long ADOPT_WAIT_SECONDS = 60;
     /** The warm-up sgemm's matrices: n × n. */
@@ -58,10 +57,20 @@ final class PreparedDevices {
         }
         return BY_ORDINAL.computeIfAbsent(ordinal, o -> {
             CompletableFuture<Prepared> prepared = new CompletableFuture<>();
+            // the logger is got on this thread: an executor calls prepare before it sets up logging beside its
+            // settings, and would otherwise wait for Logback first
             Thread thread = new Thread(() -> {
                 try {
-                    prepared.complete(open(o));
-                } catch (RuntimeException | LinkageError e) {
+                    Prepared done = open(o);
+                    log().info(done.summary());
+                    prepared.complete(done);
+                } catch (Throwable e) {
+                    // After a CUDA error a later context tries again, and meets the error itself if it lasts. JCuda's
+                    // natives that did not load never will in this JVM: that failure stays, for every context to say.
+                    if (!(e instanceof LinkageError)) {
+                        BY_ORDINAL.remove(o, prepared);
+                    }
+                    log().warn("GPU {} could not be readied ahead: {}", o, oneLine(e));
                     prepared.completeExceptionally(e);
                 }
             }, "prism-gpu-prepare-" + o);
@@ -93,7 +102,6 @@ final class PreparedDevices {
                     + "first sgemm %d ms", ordinal, millis(began, warm), millis(began, initialised),
                 millis(initialised, contextMade), choice.describe(), millis(contextMade, gemmMade),
                 millis(gemmMade, warm));
-            LOG.info(summary);
             return new Prepared(ordinal, device, context, new AtomicReference<>(gemm), summary);
         } catch (RuntimeException | LinkageError e) {
             if (gemm != null) {
@@ -125,61 +133,82 @@ final class PreparedDevices {
     }
 
     /**
-     * The prepared sgemm of device {@code ordinal}, for the first context made there (whose primary context is the
-     * one it was made in), waiting for a preparation in flight; null when the device was not prepared or its sgemm
-     * was taken (the context makes its own).
+     * Waits for a preparation of device {@code ordinal} in flight, so that a context made next finds the driver and
+     * the primary context set up; returns at once when there is none.
      *
      * @param where the context, for messages: "FraudScorer on GPU 0"
-     * @throws PrismException when the preparation failed: with its error, which the context would meet again (and
-     *                        where JCuda's natives did not load, it would meet only a NoClassDefFoundError)
+     * @throws PrismException when that preparation failed: with its error, which the context would meet again (and
+     *                        where JCuda's natives did not load, it would meet only a NoClassDefFoundError); after a
+     *                        CUDA error the next context tries again, after natives that did not load it fails too
      */
-    static DeviceSgemm adopt(int ordinal, String where) {
+    static void awaitReady(int ordinal, String where) {
         CompletableFuture<Prepared> pending = BY_ORDINAL.get(ordinal);
         if (pending == null) {
-            return null;
+            return;
         }
         try {
-            return pending.get(ADOPT_WAIT_SECONDS, TimeUnit.SECONDS).gemm().getAndSet(null);
+            pending.get(ADOPT_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new PrismException(where + ": CUDA could not be set up on GPU " + ordinal + " (" + e.getCause()
-                + ")", e.getCause());
+            throw new PrismException(where + ": CUDA could not be set up: " + oneLine(e.getCause()) + " (check that "
+                + "nvidia-smi lists the GPU and, under MPS, the MPS server's log)", e.getCause());
         } catch (TimeoutException e) {
-            LOG.warn("GPU {} was still being prepared after {} s; its context is made now", ordinal,
+            log().warn("GPU {} was still being readied after {} s; its context is made now", ordinal,
                 ADOPT_WAIT_SECONDS);
-            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
         }
     }
 
     /**
+     * The prepared sgemm of device {@code ordinal}, for the first context made there, which holds the primary
+     * context it was made in; null when the device was not prepared (or not yet), its sgemm was taken, or the
+     * preparation failed: the context then makes its own.
+     */
+    static DeviceSgemm adopt(int ordinal) {
+        CompletableFuture<Prepared> pending = BY_ORDINAL.get(ordinal);
+        Prepared prepared = pending == null || !pending.isDone() || pending.isCompletedExceptionally() ? null
+            : pending.join();
+        return prepared == null ? null : prepared.gemm().getAndSet(null);
+    }
+
+    /**
      * Lets go of device {@code ordinal}'s preparation: frees its sgemm if no context took it and releases its hold on
-     * the primary context, which the driver destroys once no context holds it either. Waits for one in flight.
+     * the primary context, which the driver destroys once no context holds it either. A preparation in flight is let
+     * go of when it is done, on its own thread; this does not wait.
      */
     static void release(int ordinal) {
         CompletableFuture<Prepared> pending = BY_ORDINAL.remove(ordinal);
-        if (pending == null) {
-            return;
+        if (pending != null) {
+            pending.thenAccept(PreparedDevices::letGo);
         }
-        Prepared prepared;
-        try {
-            prepared = pending.get(ADOPT_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
+    }
+
+    private static void letGo(Prepared prepared) {
         DeviceSgemm gemm = prepared.gemm().getAndSet(null);
         try {
             if (gemm != null) {
                 cuCtxSetCurrent(prepared.context());
                 gemm.destroy();
             }
+        } catch (RuntimeException e) {
+            log().warn("GPU {}: freeing the prepared sgemm failed: {}", prepared.ordinal(), oneLine(e));
         } finally {
+            cuCtxSetCurrent(null);
             cuDevicePrimaryCtxRelease(prepared.device());
         }
+    }
+
+    /** A failure in one line: JCuda's link errors carry some forty, the last attempt's names the library. */
+    private static String oneLine(Throwable e) {
+        if (e instanceof LinkageError linkage) {
+            return SgemmChoice.firstCause(linkage);
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static Logger log() {
+        return LoggerFactory.getLogger(PreparedDevices.class);
     }
 
     private static long millis(long from, long to) {

@@ -48,7 +48,7 @@ record SgemmChoice(boolean cublas, String failure) {
      * The line that says what failed. JCuda's message is some forty lines: a header, then the stack trace of each
      * attempt (java.library.path, then its bundled copy); the last attempt's error names the missing library.
      */
-    private static String firstCause(LinkageError e) {
+    static String firstCause(LinkageError e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         String last = null;
         for (String line : message.split("\n")) {

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The node agent's side of executor processes: starts one per GPU actor incarnation with its share in the
@@ -53,6 +54,8 @@ final class ExecutorHosting {
     private final Map<String, Launch> launches = new HashMap<>();
     /** Spares by environment, least recently used first. */
     private final Map<Map<String, String>, Deque<Launch>> spares = new LinkedHashMap<>(16, 0.75f, true);
+    /** The GPU index of each environment made for an executor. */
+    private final Map<Map<String, String>, Integer> gpuOf = new HashMap<>();
     private int spareCount;
     private long launched;
 
@@ -149,6 +152,9 @@ final class ExecutorHosting {
                         device.index(), e.getMessage());
                     continue;
                 }
+                if (!roomForSpare(env)) {
+                    continue;
+                }
                 Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
                 if (ready.isEmpty() && !addSpare(ready, env)) {
                     return;
@@ -162,7 +168,7 @@ final class ExecutorHosting {
         int perShape = Math.min(launcher.settings().sparesPerShape(), launcher.settings().maxSpares());
         Deque<Launch> ready = spares.computeIfAbsent(env, e -> new ArrayDeque<>());
         while (ready.size() < perShape) {
-            if (!addSpare(ready, env)) {
+            if (!roomForSpare(env) || !addSpare(ready, env)) {
                 return;
             }
         }
@@ -176,15 +182,8 @@ final class ExecutorHosting {
         }
     }
 
-    /**
-     * Starts a spare of {@code env} into {@code ready}; false (logged) when no process could be started, or when its
-     * GPU has no room for one more MPS client.
-     */
+    /** Starts a spare of {@code env} into {@code ready}; false (logged) when no process could be started. */
     private boolean addSpare(Deque<Launch> ready, Map<String, String> env) {
-        if (mpsClientsOn(env) >= MpsLimits.MAX_CLIENTS_PER_GPU) {
-            agent.getLog().debug("no spare executor for {}: its GPU has {} MPS clients", env, mpsClientsOn(env));
-            return false;
-        }
         try {
             ready.addLast(launch(env, true));
             spareCount++;
@@ -196,34 +195,79 @@ final class ExecutorHosting {
     }
 
     /**
-     * Executors alive on {@code env}'s real GPU, hosting or spare: each is an MPS client there, a spare too (it
-     * readies its CUDA context before its actor comes). 0 for a simulated GPU.
+     * Executors on {@code env}'s real GPU whose process has not exited, hosting or spare (killed ones too, until they
+     * are gone): each is an MPS client there, a spare too, since it readies its CUDA context before its actor comes.
+     * 0 for a simulated GPU.
      */
     private int mpsClientsOn(Map<String, String> env) {
         if (!ExecutorMain.CUDA.equals(env.get(ExecutorMain.GPU_ENV))) {
             return 0;
         }
-        String gpu = env.get(MpsClientEnvironment.VISIBLE_DEVICES);
+        Integer gpu = gpuOf.get(env);
         return (int) launches.values().stream()
-            .filter(l -> gpu.equals(l.environment.get(MpsClientEnvironment.VISIBLE_DEVICES)) && l.process.isAlive())
+            .filter(l -> Objects.equals(gpu, gpuOf.get(l.environment)) && l.process.isAlive())
             .count();
+    }
+
+    /** Whether one more spare fits beside {@code env}'s GPU's executors within what MPS serves (debug-logged). */
+    private boolean roomForSpare(Map<String, String> env) {
+        int clients = mpsClientsOn(env);
+        if (clients < MpsLimits.MAX_CLIENTS_PER_GPU) {
+            return true;
+        }
+        agent.getLog().debug("no spare executor on GPU {}: it has {} executors, the most MPS clients one GPU serves "
+            + "({})", gpuOf.get(env), clients, MpsLimits.MAX_CLIENTS_PER_GPU);
+        return false;
     }
 
     /**
      * Before a new executor starts on a real GPU: spares of other shares there give up their place, least recently
-     * used first, as far as needed to keep the GPU within the clients MPS serves (placement counts only actors).
+     * used first, as far as needed to keep the GPU within the clients MPS serves (placement counts only actors). A
+     * killed spare's connection closes with its process, long before the new JVM reaches CUDA (half a second).
      */
     private void makeRoomForClient(Map<String, String> env) {
-        String gpu = env.get(MpsClientEnvironment.VISIBLE_DEVICES);
+        int clients = mpsClientsOn(env);
+        Integer gpu = gpuOf.get(env);
         for (Deque<Launch> ready : spares.values()) {
-            while (mpsClientsOn(env) >= MpsLimits.MAX_CLIENTS_PER_GPU && !ready.isEmpty()
-                && gpu.equals(ready.peekFirst().environment.get(MpsClientEnvironment.VISIBLE_DEVICES))) {
-                Launch spare = ready.pollFirst();
-                spareCount--;
-                launches.remove(spare.id);
-                spare.process.destroyForcibly();
+            for (Iterator<Launch> it = ready.iterator(); it.hasNext() && clients >= MpsLimits.MAX_CLIENTS_PER_GPU; ) {
+                Launch spare = it.next();
+                if (Objects.equals(gpu, gpuOf.get(spare.environment)) && spare.process.isAlive()) {
+                    it.remove();
+                    spareCount--;
+                    spare.process.destroyForcibly();
+                    clients--;
+                }
             }
         }
+    }
+
+    /**
+     * Kills the spares on GPU {@code gpu}, whose fault the agent is handling: on a real GPU each holds a context
+     * there, which MPS makes wait for its clients to exit, and none may be handed to a restarted actor.
+     */
+    void killSpares(int gpu) {
+        for (Deque<Launch> ready : spares.values()) {
+            for (Iterator<Launch> it = ready.iterator(); it.hasNext(); ) {
+                Launch spare = it.next();
+                if (Objects.equals(gpu, gpuOf.get(spare.environment))) {
+                    it.remove();
+                    spareCount--;
+                    spare.process.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** The GPU of each spare process that has not exited: MPS clients too, on real GPUs ({@link MpsFaults}). */
+    Map<Long, List<Integer>> spareGpus() {
+        Map<Long, List<Integer>> gpus = new HashMap<>();
+        spares.values().forEach(ready -> ready.forEach(spare -> {
+            Integer gpu = gpuOf.get(spare.environment);
+            if (gpu != null && spare.process.isAlive()) {
+                gpus.put(spare.process.pid(), List.of(gpu));
+            }
+        }));
+        return gpus;
     }
 
     /**
@@ -235,7 +279,9 @@ final class ExecutorHosting {
         if (!device.simulated()) {
             env.put(ExecutorMain.GPU_ENV, ExecutorMain.CUDA);
         }
-        return Map.copyOf(env);
+        Map<String, String> made = Map.copyOf(env);
+        gpuOf.put(made, device.index());
+        return made;
     }
 
     /**

@@ -394,6 +394,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** Stops every actor on {@code gpu} but {@code spared} (whose own fault it was: it ends anyway). */
     private void stopGpu(int gpu, AllocationKey spared, String why) {
         lastGpuFault = System.nanoTime();
+        if (executors != null) {
+            executors.killSpares(gpu);
+        }
         hosted.forEach((key, h) -> {
             if (key.equals(spared) || !h.start.allocation().gpus().contains(gpu)) {
                 return;
@@ -424,8 +427,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onMpsWatched(MpsWatched watched) {
         boolean aftermath = mpsWatch != null && lastGpuFault != null
             && System.nanoTime() - lastGpuFault < 3 * mpsWatch.interval().toNanos();
-        for (MpsFaults.Stop stop : MpsFaults.of(watched.report(), MpsFaults.clientGpus(hosted.values()),
-            ledger.devices(), node.nodeId(), aftermath)) {
+        Map<Long, List<Integer>> clients = new HashMap<>(MpsFaults.clientGpus(hosted.values()));
+        if (executors != null) {
+            executors.spareGpus().forEach(clients::putIfAbsent);
+        }
+        for (MpsFaults.Stop stop : MpsFaults.of(watched.report(), clients, ledger.devices(), node.nodeId(),
+            aftermath)) {
             event(stop.event());
             stop.gpus().forEach(gpu -> stopGpu(gpu, null, stop.why()));
         }

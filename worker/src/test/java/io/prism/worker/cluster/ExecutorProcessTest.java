@@ -108,6 +108,12 @@ class ExecutorProcessTest {
             before.put(q.id().value(), q.call(Probe::pid).get(30, TimeUnit.SECONDS));
         }
         long halfPid = half.call(Probe::pid).get(30, TimeUnit.SECONDS);
+        long workerPid = cluster.workers.get(0).pid();
+        Set<Long> hosting = new HashSet<>(before.values());
+        hosting.add(halfPid);
+        // a spare that was handed an actor keeps its --spare argument: only the idle ones count
+        Map<Long, String> spares = await("a spare executor waiting on each GPU").atMost(RESTART)
+            .until(() -> spareGpus(workerPid, hosting), found -> found.containsValue("0") && found.containsValue("1"));
 
         assertThat(QUARTERS.get(2).call(Probe::faultGpu)).failsWithin(Duration.ofSeconds(30));
 
@@ -118,6 +124,19 @@ class ExecutorProcessTest {
                 .until(() -> q.call(Probe::pid).handle((p, e) -> p != null && p != old).get(30, TimeUnit.SECONDS));
         }
         assertThat(half.call(Probe::pid).get(30, TimeUnit.SECONDS)).as("the actor on GPU 1").isEqualTo(halfPid);
+        Set<Long> hosts = new HashSet<>();
+        for (ActorHandle<Probe> q : QUARTERS) {
+            hosts.add(q.call(Probe::pid).get(30, TimeUnit.SECONDS));
+        }
+        spares.forEach((pid, gpu) -> {
+            if (gpu.equals("0")) {
+                // on a real GPU a spare is an MPS client of the faulted server: it goes, and hosts no restarted actor
+                await("spare " + pid + " of GPU 0 gone").atMost(Duration.ofSeconds(30)).until(() -> !running(pid));
+                assertThat(hosts).as("restarted actors' executors").doesNotContain(pid);
+            } else {
+                assertThat(running(pid)).as("spare %d of GPU 1 left alone", pid).isTrue();
+            }
+        });
         ClusterState state = cluster.driver.state();
         assertThat(state.events()).anySatisfy(e -> assertThat(e.message())
             .contains("GPU 0 fault", "CUDA_ERROR_ILLEGAL_ADDRESS"));
@@ -138,6 +157,28 @@ class ExecutorProcessTest {
 
         await("no executor outlives its worker").atMost(Duration.ofSeconds(30))
             .until(() -> executors.stream().noneMatch(ExecutorProcessTest::running));
+    }
+
+    /** The worker's idle spares that are running, and the GPU each was started for ({@code CUDA_VISIBLE_DEVICES}). */
+    private static Map<Long, String> spareGpus(long workerPid, Set<Long> hosting) {
+        Map<Long, String> spares = new HashMap<>();
+        ProcessHandle.of(workerPid).stream().flatMap(ProcessHandle::children)
+            .filter(p -> running(p.pid()) && !hosting.contains(p.pid()) && proc(p.pid(), "cmdline").contains("--spare"))
+            .forEach(p -> proc(p.pid(), "environ").stream().filter(v -> v.startsWith("CUDA_VISIBLE_DEVICES="))
+                .findFirst().ifPresent(v -> spares.put(p.pid(), v.substring(v.indexOf('=') + 1))));
+        return spares;
+    }
+
+    /**
+     * A process's {@code /proc} list ({@code cmdline}, {@code environ}); empty once it is gone. ProcessHandle's
+     * arguments are empty for command lines as long as an executor's with a test class path.
+     */
+    private static List<String> proc(long pid, String file) {
+        try {
+            return List.of(Files.readString(Path.of("/proc", Long.toString(pid), file)).split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** Running, as the kernel sees it: an exited process that nobody has reaped yet (a zombie) is not. */
