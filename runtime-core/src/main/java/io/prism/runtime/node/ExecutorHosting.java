@@ -47,7 +47,9 @@ final class ExecutorHosting {
     }
 
     private final ActorContext<NodeAgent.Command> agent;
-    private final ExecutorLauncher launcher;
+    private final ExecutorProcesses launcher;
+    /** Executors one real GPU may have, hosting or spare: each is an MPS client ({@link MpsLimits}). */
+    private final int maxClientsPerGpu;
     /** The node's MPS daemon pipe, or null when no daemon runs (simulated GPUs). */
     private final Path mpsPipe;
     private final String agentPath;
@@ -59,9 +61,12 @@ final class ExecutorHosting {
     private int spareCount;
     private long launched;
 
-    ExecutorHosting(ActorContext<NodeAgent.Command> agent, ExecutorLauncher launcher, Path mpsPipe) {
+    /** @param maxClientsPerGpu executors one real GPU may have, hosting or spare ({@link MpsLimits}) */
+    ExecutorHosting(ActorContext<NodeAgent.Command> agent, ExecutorProcesses launcher, Path mpsPipe,
+                    int maxClientsPerGpu) {
         this.agent = agent;
         this.launcher = launcher;
+        this.maxClientsPerGpu = maxClientsPerGpu;
         this.mpsPipe = mpsPipe;
         this.agentPath = ActorRefResolver.get(agent.getSystem()).toSerializationFormat(agent.getSelf());
     }
@@ -212,11 +217,11 @@ final class ExecutorHosting {
     /** Whether one more spare fits beside {@code env}'s GPU's executors within what MPS serves (debug-logged). */
     private boolean roomForSpare(Map<String, String> env) {
         int clients = mpsClientsOn(env);
-        if (clients < MpsLimits.MAX_CLIENTS_PER_GPU) {
+        if (clients < maxClientsPerGpu) {
             return true;
         }
         agent.getLog().debug("no spare executor on GPU {}: it has {} executors, the most MPS clients one GPU serves "
-            + "({})", gpuOf.get(env), clients, MpsLimits.MAX_CLIENTS_PER_GPU);
+            + "({})", gpuOf.get(env), clients, maxClientsPerGpu);
         return false;
     }
 
@@ -229,7 +234,7 @@ final class ExecutorHosting {
         int clients = mpsClientsOn(env);
         Integer gpu = gpuOf.get(env);
         for (Deque<Launch> ready : spares.values()) {
-            for (Iterator<Launch> it = ready.iterator(); it.hasNext() && clients >= MpsLimits.MAX_CLIENTS_PER_GPU; ) {
+            for (Iterator<Launch> it = ready.iterator(); it.hasNext() && clients >= maxClientsPerGpu; ) {
                 Launch spare = it.next();
                 if (Objects.equals(gpu, gpuOf.get(spare.environment)) && spare.process.isAlive()) {
                     it.remove();

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * entry point, the MPS settings of the actor's share in the environment, output to a log file per incarnation, and
  * standard input left as a pipe from the worker, which the executor takes as its lifeline.
  */
-public final class ExecutorLauncher {
+public final class ExecutorLauncher implements ExecutorProcesses {
 
     /**
      * Settings of executor processes ({@code prism.executor}).
@@ -131,6 +131,7 @@ public final class ExecutorLauncher {
         return classArchiveReady;
     }
 
+    @Override
     public Settings settings() {
         return settings;
     }
@@ -148,17 +149,12 @@ public final class ExecutorLauncher {
         return command;
     }
 
-    /** The log file of one executor process. */
+    @Override
     public Path logFile(String launchId) {
         return logDir.resolve("executor-" + launchId + ".log");
     }
 
-    /**
-     * Starts an executor; it reports to {@code agentPath} with {@code launchId} once it is up.
-     *
-     * @param environment variables set for this executor only (its MPS share, its GPU)
-     * @param spare       it is to wait for an actor, rather than start one at once: it warms up while it waits
-     */
+    @Override
     public Process launch(String launchId, String agentPath, Map<String, String> environment, boolean spare)
         throws IOException {
         List<String> command = command(spare ? List.of(agentPath, launchId, configFile.toString(), ExecutorMain.SPARE)

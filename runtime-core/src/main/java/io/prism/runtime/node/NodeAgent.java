@@ -196,7 +196,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         super(ctx);
         this.node = node;
         this.executors = isolation.launcher() == null ? null
-            : new ExecutorHosting(ctx, isolation.launcher(), isolation.mpsPipe());
+            : new ExecutorHosting(ctx, isolation.launcher(), isolation.mpsPipe(),
+            MpsLimits.MAX_CLIENTS_PER_GPU);
         this.manager = manager;
         this.onRegistered = onRegistered;
         this.ledger = new GpuLedger(node.devices(), node.cpuMillis(), node.maxActorsPerGpu());
