@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.typesafe.config.ConfigFactory;
+import io.prism.ActorId;
 import io.prism.resources.device.GpuDevice;
+import io.prism.resources.ledger.Allocation;
+import io.prism.resources.ledger.AllocationKey;
 import io.prism.resources.mps.MpsClientEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
@@ -85,19 +87,53 @@ class ExecutorHostingTest {
             .allSatisfy((pid, gpus) -> assertThat(gpus).containsExactly(1));
     }
 
+    @Test
+    void aNewExecutorOnAGpuAtTheLimitTakesTheLeastRecentlyUsedSparesPlace() {
+        inAgent(hosting -> {
+            hosting.prestart(List.of(real(0)));
+            hosting.start(key(), hosted(7_500), real(0));
+        });
+
+        assertThat(processes.launched).hasSize(3);
+        StandIns.Launched quarter = processes.launched.get(0);
+        StandIns.Launched half = processes.launched.get(1);
+        StandIns.Launched forActor = processes.launched.get(2);
+        assertThat(quarter.environment()).containsEntry(MpsClientEnvironment.ACTIVE_THREAD_PERCENTAGE, "25");
+        assertThat(forActor.spare()).isFalse();
+        assertThat(forActor.environment()).containsEntry(MpsClientEnvironment.ACTIVE_THREAD_PERCENTAGE, "75");
+        await("the 0.25 spare, used least recently, killed").atMost(Duration.ofSeconds(10))
+            .until(() -> !quarter.process().isAlive());
+        assertThat(half.process().isAlive()).as("the 0.5 spare still waiting").isTrue();
+    }
+
+    private static AllocationKey key() {
+        return new AllocationKey(ActorId.random(), 0);
+    }
+
+    /** An incarnation to host on GPU 0 with {@code units} of its 10,000. */
+    private static NodeAgent.Hosted hosted(long units) {
+        Allocation allocation = new Allocation(key(), List.of(0), units, 1L << 30, 0);
+        return new NodeAgent.Hosted(new NodeAgent.StartActor(null, 0, 0, allocation, null));
+    }
+
     /** Runs {@code scenario} on an agent's thread, as the node agent calls ExecutorHosting, and waits for it. */
-    private void inAgent(Consumer<ExecutorHosting> scenario) {
+    private void inAgent(Scenario scenario) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         TESTKIT.spawn(Behaviors.<NodeAgent.Command>setup(ctx -> {
             try {
-                scenario.accept(new ExecutorHosting(ctx, processes, null, MAX_CLIENTS));
+                scenario.run(new ExecutorHosting(ctx, processes, null, MAX_CLIENTS));
                 done.complete(null);
-            } catch (RuntimeException | AssertionError e) {
+            } catch (Exception | AssertionError e) {
                 done.completeExceptionally(e);
             }
             return Behaviors.ignore();
         }));
         done.orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+        void run(ExecutorHosting hosting) throws Exception;
     }
 
     private static GpuDevice real(int index) {
