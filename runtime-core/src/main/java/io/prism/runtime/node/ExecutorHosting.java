@@ -231,18 +231,10 @@ final class ExecutorHosting {
      * killed spare's connection closes with its process, long before the new JVM reaches CUDA (half a second).
      */
     private void makeRoomForClient(Map<String, String> env) {
-        int clients = mpsClientsOn(env);
         Integer gpu = gpuOf.get(env);
-        for (Deque<Launch> ready : spares.values()) {
-            for (Iterator<Launch> it = ready.iterator(); it.hasNext() && clients >= maxClientsPerGpu; ) {
-                Launch spare = it.next();
-                if (Objects.equals(gpu, gpuOf.get(spare.environment)) && spare.process.isAlive()) {
-                    it.remove();
-                    spareCount--;
-                    spare.process.destroyForcibly();
-                    clients--;
-                }
-            }
+        int over = mpsClientsOn(env) - maxClientsPerGpu + 1;
+        if (gpu != null && over > 0) {
+            killSpares(gpu, over);
         }
     }
 
@@ -251,13 +243,20 @@ final class ExecutorHosting {
      * there, which MPS makes wait for its clients to exit, and none may be handed to a restarted actor.
      */
     void killSpares(int gpu) {
+        killSpares(gpu, Integer.MAX_VALUE);
+    }
+
+    /** Kills up to {@code count} running spares on GPU {@code gpu}, least recently used shapes first. */
+    private void killSpares(int gpu, int count) {
+        int left = count;
         for (Deque<Launch> ready : spares.values()) {
-            for (Iterator<Launch> it = ready.iterator(); it.hasNext(); ) {
+            for (Iterator<Launch> it = ready.iterator(); it.hasNext() && left > 0; ) {
                 Launch spare = it.next();
-                if (Objects.equals(gpu, gpuOf.get(spare.environment))) {
+                if (Objects.equals(gpuOf.get(spare.environment), gpu) && spare.process.isAlive()) {
                     it.remove();
                     spareCount--;
                     spare.process.destroyForcibly();
+                    left--;
                 }
             }
         }
